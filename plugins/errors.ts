@@ -1,0 +1,23 @@
+import fp from 'fastify-plugin'
+import type { FastifyError } from 'fastify'
+
+/** Plain words for the errors Fastify raises before a handler runs. */
+const MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'The form was larger than 16 KiB, so it was not read. Nothing was changed.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This page accepts only forms sent as application/x-www-form-urlencoded. Nothing was changed.'
+}
+
+// Every error inside the plugin becomes a page of its own, with the layout and a way back;
+// a 4xx says what was wrong, anything else is logged and stays generic.
+export default fp(async function errors (fastify) {
+  fastify.setErrorHandler(async function (error: FastifyError, request, reply) {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
+      ? error.statusCode
+      : 500
+    if (status === 500) request.log.error({ err: error }, 'fastify-stock-portfolio: request failed')
+    const message = status === 500
+      ? 'Something went wrong on our side. Your portfolio was not changed.'
+      : MESSAGES[error.code] ?? error.message
+    return reply.code(status).portfolioViewAsync('error.hbs', { title: 'Request refused', status, message })
+  })
+}, { name: 'errors', fastify: '5.x', dependencies: ['views'] })

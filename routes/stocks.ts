@@ -1,0 +1,54 @@
+import accepts from 'accepts'
+import type { FastifyInstance } from 'fastify'
+import { decodePortfolio } from '../src/portfolio-codec.js'
+import { portfolioJson, portfolioRows } from '../src/portfolio-view.js'
+
+const money = { type: 'string', pattern: '^\\d+\\.\\d{2,4}$' } as const
+
+const portfolioSchema = {
+  type: 'object',
+  properties: {
+    holdings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { symbol: { type: 'string' }, shares: { type: 'integer' }, price: money, cost: money },
+        required: ['symbol', 'shares', 'price', 'cost']
+      }
+    },
+    total: money
+  },
+  required: ['holdings', 'total']
+} as const
+
+export default async function stocksRoutes (fastify: FastifyInstance): Promise<void> {
+  const { stocks } = fastify.portfolioPaths
+
+  fastify.get('/stocks/', {
+    schema: { response: { 200: { content: { 'application/json': { schema: portfolioSchema } } } } }
+  }, async (request, reply) => {
+    const session = request.portfolioSession
+    const holdings = decodePortfolio(session.get('holdings') ?? '')
+    reply.header('vary', 'Accept')
+    // A host app reads the portfolio as JSON; browsers, and any other Accept, get the page.
+    if (accepts(request.raw).type(['html', 'json']) === 'json') {
+      reply.type('application/json')
+      return portfolioJson(holdings)
+    }
+    const flash = session.get('flash')
+    if (flash !== undefined) session.set('flash', undefined)
+    return reply.portfolioViewAsync('stocks.hbs', {
+      title: 'List of Stocks',
+      nav: { stocks: true },
+      flash,
+      ...portfolioRows(holdings),
+      csrfToken: reply.portfolioCsrfToken()
+    })
+  })
+
+  // As in Flask, the address without its trailing slash redirects to the list; unless the host
+  // ignores trailing slashes, in which case /stocks/ already answers it.
+  if (!fastify.hasRoute({ method: 'GET', url: `${fastify.prefix}/stocks` })) {
+    fastify.get('/stocks', async (_request, reply) => reply.redirect(stocks, 308))
+  }
+}

@@ -1,0 +1,64 @@
+import { type FormErrors, type FormField, type FormValues, FORM_FIELDS, MAX_SHARES } from './holding.js'
+
+// What the add-stock page shows for each input: the client-side checks mirror the server's
+// (src/holding.ts), which stay the ones that count.
+
+interface FieldSpec {
+  label: string
+  type: 'text' | 'number'
+  inputmode: 'text' | 'numeric' | 'decimal'
+  hint: string
+  attributes: Record<string, string>
+}
+
+const SPECS: Record<FormField, FieldSpec> = {
+  stock_symbol: {
+    label: 'Stock Symbol',
+    type: 'text',
+    inputmode: 'text',
+    hint: 'Like AAPL or BRK.B.',
+    attributes: { pattern: '\\s*[A-Za-z][A-Za-z0-9.\\-]{0,9}\\s*', maxlength: '10', autocapitalize: 'characters', spellcheck: 'false' }
+  },
+  number_of_shares: {
+    label: 'Number of Shares',
+    type: 'number',
+    inputmode: 'numeric',
+    hint: 'A whole number.',
+    attributes: { min: '1', max: String(MAX_SHARES), step: '1' }
+  },
+  purchase_price: {
+    label: 'Purchase Price ($)',
+    type: 'number',
+    inputmode: 'decimal',
+    hint: 'In dollars, up to 4 decimals.',
+    attributes: { min: '0.0001', max: '1000000', step: '0.0001' }
+  }
+}
+
+export interface FormFieldView extends FieldSpec {
+  name: FormField
+  value: string
+  error: string | undefined
+  autofocus: boolean
+}
+
+export const EMPTY_FORM: FormValues = { stock_symbol: '', number_of_shares: '', purchase_price: '' }
+
+/** The inputs, in order, with the values as entered and the first bad field focused. */
+export function formFields (values: FormValues, errors: FormErrors = {}): FormFieldView[] {
+  const firstBad = FORM_FIELDS.find((name) => errors[name] !== undefined)
+  return FORM_FIELDS.map((name) => ({
+    name,
+    ...SPECS[name],
+    value: values[name],
+    error: errors[name],
+    autofocus: name === firstBad
+  }))
+}
+
+/** The string values of a submitted body, '' for anything missing or repeated. */
+export function formValues (body: unknown): FormValues {
+  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+  const read = (name: FormField): string => typeof fields[name] === 'string' ? fields[name] : ''
+  return { stock_symbol: read('stock_symbol'), number_of_shares: read('number_of_shares'), purchase_price: read('purchase_price') }
+}

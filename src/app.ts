@@ -1,0 +1,34 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import helmet from '@fastify/helmet'
+import stockPortfolio from './index.js'
+import type { ServerConfig } from './config.js'
+
+/** The standalone server without listen: the plugin at /, security headers, health check. */
+export async function buildApp (config: ServerConfig): Promise<FastifyInstance> {
+  const app = Fastify({ logger: { level: config.logLevel } })
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Upgrading would break plain-HTTP development on 127.0.0.1; production sits behind TLS.
+        upgradeInsecureRequests: config.production ? [] : null
+      }
+    },
+    hsts: config.production
+  })
+
+  await app.register(stockPortfolio, { key: config.keys, expiry: config.expiry, secure: config.production })
+
+  app.get('/', async (_request, reply) => reply.redirect('/stocks/', 302))
+  app.get('/health', async () => ({ status: 'ok' }))
+
+  return app
+}

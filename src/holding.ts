@@ -1,0 +1,59 @@
+import { dollars, formatCount, formatMoney, parseMoney } from './money.js'
+
+/** One purchase: the same symbol bought twice is two holdings. */
+export interface Holding {
+  symbol: string
+  shares: number
+  /** Price per share, in 1/10,000 of a dollar. */
+  price: bigint
+}
+
+export const FORM_FIELDS = ['stock_symbol', 'number_of_shares', 'purchase_price'] as const
+export type FormField = typeof FORM_FIELDS[number]
+export type FormValues = Record<FormField, string>
+export type FormErrors = Partial<Record<FormField, string>>
+
+export const MAX_SHARES = 1_000_000_000
+export const MAX_PRICE = dollars(1_000_000)
+
+const SYMBOL = /^[A-Za-z][A-Za-z0-9.-]{0,9}$/
+const WHOLE_NUMBER = /^\d+$/
+
+export type HoldingResult =
+  | { ok: true, holding: Holding }
+  | { ok: false, errors: FormErrors }
+
+/** Validates the three form values; every bad field gets its own message. */
+export function parseHolding (values: FormValues): HoldingResult {
+  const errors: FormErrors = {}
+
+  const symbol = values.stock_symbol.trim()
+  if (!SYMBOL.test(symbol)) {
+    errors.stock_symbol = symbol === ''
+      ? 'Enter a stock symbol.'
+      : 'A stock symbol is a letter followed by up to 9 letters, digits, dots or dashes, like AAPL or BRK.B.'
+  }
+
+  const sharesText = values.number_of_shares.trim()
+  const shares = WHOLE_NUMBER.test(sharesText) ? Number(sharesText) : Number.NaN
+  if (sharesText === '') {
+    errors.number_of_shares = 'Enter the number of shares.'
+  } else if (!(shares >= 1 && shares <= MAX_SHARES)) {
+    errors.number_of_shares = `The number of shares is a whole number from 1 to ${formatCount(MAX_SHARES)}.`
+  }
+
+  const priceText = values.purchase_price.trim()
+  const price = parseMoney(priceText)
+  if (priceText === '') {
+    errors.purchase_price = 'Enter the purchase price.'
+  } else if (price === undefined || price <= 0n || price > MAX_PRICE) {
+    errors.purchase_price = `The purchase price is a number of dollars above 0 and up to ${formatMoney(MAX_PRICE)}, with at most 4 decimals, like 302.17.`
+  }
+
+  if (price === undefined || Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, holding: { symbol: symbol.toUpperCase(), shares, price } }
+}
+
+export function holdingCost (holding: Holding): bigint {
+  return BigInt(holding.shares) * holding.price
+}

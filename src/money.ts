@@ -1,0 +1,51 @@
+// Exact fixed-point money: amounts are bigint counts of 1/10,000 of a dollar, so sums and
+// products never pass through binary floating point.
+
+export const MONEY_SCALE_DIGITS = 4
+const SCALE = 10n ** BigInt(MONEY_SCALE_DIGITS)
+
+/** A plain decimal with up to four fractional digits, ASCII digits only: "302.17", "0.1", "15". */
+const DECIMAL = /^(\d+)(?:\.(\d{1,4}))?$/
+
+/** Reads a plain decimal string into scaled units, or undefined when it is not one. */
+export function parseMoney (text: string): bigint | undefined {
+  const match = DECIMAL.exec(text)
+  if (match === null) return undefined
+  const [, whole = '', fraction = ''] = match
+  return BigInt(whole) * SCALE + BigInt(fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
+}
+
+export function dollars (whole: number): bigint {
+  return BigInt(whole) * SCALE
+}
+
+function split (amount: bigint, minFractionDigits: number): { whole: string, fraction: string } {
+  const digits = amount.toString().padStart(MONEY_SCALE_DIGITS + 1, '0')
+  let fraction = digits.slice(-MONEY_SCALE_DIGITS)
+  while (fraction.length > minFractionDigits && fraction.endsWith('0')) fraction = fraction.slice(0, -1)
+  return { whole: digits.slice(0, -MONEY_SCALE_DIGITS), fraction }
+}
+
+/**
+ * "4532.55": exact, no separators, at least `minFractionDigits` decimals (two for JSON;
+ * none for storage, where "15" is shorter than "15.00").
+ */
+export function toDecimalString (amount: bigint, minFractionDigits = 2): string {
+  const { whole, fraction } = split(amount, minFractionDigits)
+  return fraction === '' ? whole : `${whole}.${fraction}`
+}
+
+/** "$4,532.55": exact, with thousands separators, at least two decimals; for pages. */
+export function formatMoney (amount: bigint): string {
+  const { whole, fraction } = split(amount, 2)
+  return `$${groupThousands(whole)}.${fraction}`
+}
+
+/** "1,000,000": whole numbers with thousands separators. */
+export function formatCount (count: number): string {
+  return groupThousands(count.toString())
+}
+
+function groupThousands (digits: string): string {
+  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+}
