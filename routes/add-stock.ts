@@ -39,7 +39,7 @@ export default async function addStockRoutes (fastify: FastifyInstance): Promise
     attachValidation: true,
     preHandler: fastify.portfolioCsrfCheck
   }, async (request, reply) => {
-    const values = formValues(request.body)
+    const values = formValues(request.body as Record<string, unknown>)
     request.log.debug({ form: values }, 'fastify-stock-portfolio: add_stock form received')
 
     if (request.validationError !== undefined) {

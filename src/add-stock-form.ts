@@ -56,9 +56,8 @@ export function formFields (values: FormValues, errors: FormErrors = {}): FormFi
   }))
 }
 
-/** The string values of a submitted body, '' for anything missing or repeated. */
-export function formValues (body: unknown): FormValues {
-  const fields = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>
+/** The string values of a parsed form, '' for anything missing or repeated. */
+export function formValues (fields: Record<string, unknown>): FormValues {
   const read = (name: FormField): string => typeof fields[name] === 'string' ? fields[name] : ''
   return { stock_symbol: read('stock_symbol'), number_of_shares: read('number_of_shares'), purchase_price: read('purchase_price') }
 }

@@ -1,0 +1,32 @@
+import t from 'tap'
+import { build, Browser, csrfToken, setCookies, tableRows } from './helper.js'
+
+const symbol = (i: number): string => `S${String(i).padStart(3, '0')}`
+
+/** Adds realistic holdings (4-letter symbol, 3-digit shares, 2-decimal price) until refused. */
+async function fill (browser: Browser): Promise<{ added: number, refusal: Awaited<ReturnType<Browser['postRaw']>>, longestCookie: number }> {
+  const token = csrfToken((await browser.get('/add_stock')).body)
+  let longestCookie = 0
+  for (let i = 0; ; i++) {
+    const response = await browser.postRaw('/add_stock', `stock_symbol=${symbol(i)}&number_of_shares=150&purchase_price=302.17&_csrf=${token}`)
+    if (response.statusCode !== 302) return { added: i, refusal: response, longestCookie }
+    const header = setCookies(response).get('portfolio') as string
+    longestCookie = Math.max(longestCookie, header.indexOf(';'))
+  }
+}
+
+t.test('at least 100 realistic holdings fit in one cookie of at most 4096 bytes; the next is a 409 that loses nothing', async (t) => {
+  const browser = new Browser(await build(t))
+  const { added, refusal, longestCookie } = await fill(browser)
+  t.ok(added >= 150, `${added} holdings fit`)
+  t.ok(longestCookie <= 4096, `the longest cookie was ${longestCookie} bytes`)
+  t.ok(longestCookie > 4000, 'the limit is used, not wasted')
+  t.equal(refusal.statusCode, 409)
+  t.match(refusal.body, `Your portfolio is full: ${added} holdings are the most one browser cookie can carry.`)
+  t.match(refusal.body, `value="${symbol(added)}"`, 'the refused values are kept in the form')
+  t.equal(setCookies(refusal).size, 0, 'the session is exactly as it was')
+  const rows = tableRows((await browser.get('/stocks/')).body)
+  t.equal(rows.length, added)
+  t.same(rows[0], ['S000', '150', '$302.17', '$45,325.50'])
+  t.same(rows.at(-1)?.[0], symbol(added - 1))
+})

@@ -1,0 +1,36 @@
+import t from 'tap'
+import { loadConfig } from '../src/config.js'
+
+const KEY = 'ab'.repeat(32)
+
+t.test('defaults: 127.0.0.1:3000, 24 h sessions, info logs', async (t) => {
+  const config = loadConfig({ SESSION_KEY: KEY })
+  t.match(config, { host: '127.0.0.1', port: 3000, expiry: 86400, production: false, logLevel: 'info', keyGenerated: false })
+  t.same(config.keys, [Buffer.from(KEY, 'hex')])
+})
+
+t.test('every setting is read from the environment', async (t) => {
+  const config = loadConfig({ SESSION_KEY: `${KEY},${'cd'.repeat(32)}`, HOST: '0.0.0.0', PORT: '8080', SESSION_EXPIRY: '600', NODE_ENV: 'production', LOG_LEVEL: 'warn' })
+  t.match(config, { host: '0.0.0.0', port: 8080, expiry: 600, production: true, logLevel: 'warn' })
+  t.equal(config.keys.length, 2)
+})
+
+t.test('without SESSION_KEY outside production a random key is made for this run', async (t) => {
+  const first = loadConfig({ SESSION_KEY: '' })
+  t.equal(first.keyGenerated, true)
+  t.equal(first.keys.length, 1)
+  t.notSame(loadConfig({}).keys, first.keys)
+})
+
+t.test('production refuses to start without SESSION_KEY', async (t) => {
+  t.throws(() => loadConfig({ NODE_ENV: 'production' }), { name: 'ConfigError', message: /^SESSION_KEY is required when NODE_ENV=production/ })
+})
+
+t.test('bad values are named with what is wrong', async (t) => {
+  t.throws(() => loadConfig({ SESSION_KEY: 'abc' }), /^SESSION_KEY: the key is 3 hex characters/)
+  t.throws(() => loadConfig({ SESSION_KEY: KEY, PORT: 'http' }), /^PORT must be a whole number from 0 to 65535, not "http"/)
+  t.throws(() => loadConfig({ SESSION_KEY: KEY, PORT: '70000' }), /^PORT must be/)
+  t.throws(() => loadConfig({ SESSION_KEY: KEY, SESSION_EXPIRY: '0' }), /^SESSION_EXPIRY must be a whole number from 1 to 34560000/)
+  t.throws(() => loadConfig({ SESSION_KEY: KEY, SESSION_EXPIRY: '1e3' }), /^SESSION_EXPIRY must be/)
+  t.throws(() => loadConfig({ SESSION_KEY: KEY, LOG_LEVEL: 'loud' }), /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"/)
+})

@@ -1,0 +1,26 @@
+import t from 'tap'
+import Fastify from 'fastify'
+import sitePaths from '../plugins/site-paths.js'
+import views from '../plugins/views.js'
+import errors from '../plugins/errors.js'
+
+t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4xx says what was wrong', async (t) => {
+  const lines: string[] = []
+  const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => { lines.push(line) } } } })
+  await app.register(sitePaths)
+  await app.register(views)
+  await app.register(errors)
+  app.get('/boom', async () => { throw new Error('database password is hunter2') })
+  app.get('/teapot', async () => { throw Object.assign(new Error('I refuse <politely>'), { statusCode: 418 }) })
+  t.teardown(() => app.close())
+
+  const boom = await app.inject('/boom')
+  t.equal(boom.statusCode, 500)
+  t.match(boom.body, 'Something went wrong on our side. Your portfolio was not changed.')
+  t.notMatch(boom.body, 'hunter2', 'the error itself is not shown')
+  t.match(lines.join(''), 'database password is hunter2', 'but it is logged')
+
+  const teapot = await app.inject('/teapot')
+  t.equal(teapot.statusCode, 418)
+  t.match(teapot.body, 'I refuse &lt;politely&gt;')
+})

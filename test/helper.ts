@@ -1,0 +1,95 @@
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { Test } from 'tap'
+import { buildApp } from '../src/app.js'
+import type { ServerConfig } from '../src/config.js'
+
+export const KEY_A = 'a'.repeat(64)
+export const KEY_B = 'b'.repeat(64)
+
+export function testConfig (overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return {
+    host: '127.0.0.1',
+    port: 0,
+    keys: [Buffer.from(KEY_A, 'hex')],
+    keyGenerated: false,
+    expiry: 86400,
+    production: false,
+    logLevel: 'silent',
+    ...overrides
+  }
+}
+
+/** The standalone app, built the way src/server.ts builds it, closed when the test ends. */
+export async function build (t: Test, overrides: Partial<ServerConfig> = {}): Promise<FastifyInstance> {
+  const app = await buildApp(testConfig(overrides))
+  t.teardown(() => app.close())
+  return app
+}
+
+export const VALID = { stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17' }
+
+/** Reads the Set-Cookie headers of a response into name → raw header. */
+export function setCookies (response: LightMyRequestResponse): Map<string, string> {
+  const raw = response.headers['set-cookie']
+  const headers = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]
+  return new Map(headers.map((header) => [header.slice(0, header.indexOf('=')), header]))
+}
+
+/**
+ * A cookie jar over inject, keeping cookies the way a browser does (by name; a cookie set
+ * to expire is dropped), so a test reads like a person clicking through the pages.
+ */
+export class Browser {
+  readonly cookies = new Map<string, string>()
+
+  constructor (readonly app: FastifyInstance) {}
+
+  cookieHeader (): string {
+    return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ')
+  }
+
+  async request (options: { method?: 'GET' | 'POST', url: string, headers?: Record<string, string>, payload?: string }): Promise<LightMyRequestResponse> {
+    const headers: Record<string, string> = { ...options.headers }
+    if (this.cookies.size > 0 && headers.cookie === undefined) headers.cookie = this.cookieHeader()
+    const response = await this.app.inject({ method: options.method ?? 'GET', url: options.url, headers, payload: options.payload })
+    for (const [name, header] of setCookies(response)) {
+      const value = header.slice(name.length + 1, header.indexOf(';'))
+      if (/Max-Age=0/i.test(header)) this.cookies.delete(name)
+      else this.cookies.set(name, value)
+    }
+    return response
+  }
+
+  get (url: string, headers?: Record<string, string>): Promise<LightMyRequestResponse> {
+    return this.request({ url, headers })
+  }
+
+  /** POSTs a urlencoded form exactly as given (no token added). */
+  postRaw (url: string, payload: string, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    return this.request({
+      method: 'POST',
+      url,
+      payload,
+      headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers }
+    })
+  }
+
+  /** Loads the form page for its CSRF token, then submits `fields` with it, as a person would. */
+  async submit (formUrl: string, fields: Record<string, string>, action = formUrl): Promise<LightMyRequestResponse> {
+    const token = csrfToken((await this.get(formUrl)).body)
+    return this.postRaw(action, new URLSearchParams({ ...fields, _csrf: token }).toString())
+  }
+}
+
+export function csrfToken (html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html)
+  if (match === null) throw new Error('no CSRF token on the page')
+  return match[1] as string
+}
+
+/** The text of the holdings table's body rows, one array per row. */
+export function tableRows (html: string): string[][] {
+  const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? ''
+  return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
+    [...(row as string).matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => (cell as string).trim()))
+}

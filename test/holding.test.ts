@@ -1,0 +1,59 @@
+import t from 'tap'
+import { holdingCost, parseHolding, type FormValues } from '../src/holding.js'
+
+const form = (values: Partial<FormValues>): FormValues =>
+  ({ stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17', ...values })
+
+t.test('a valid form becomes a holding: symbol trimmed and uppercased, exact price', async (t) => {
+  t.same(parseHolding(form({ stock_symbol: '  brk.b ', number_of_shares: ' 007 ', purchase_price: '0.0001' })), {
+    ok: true,
+    holding: { symbol: 'BRK.B', shares: 7, price: 1n }
+  })
+  t.same(parseHolding(form({ stock_symbol: 'A', number_of_shares: '1000000000', purchase_price: '1000000' })), {
+    ok: true,
+    holding: { symbol: 'A', shares: 1_000_000_000, price: 10_000_000_000n }
+  })
+})
+
+t.test('every bad field gets its own message', async (t) => {
+  const result = parseHolding({ stock_symbol: '1AB', number_of_shares: '0', purchase_price: '0' })
+  t.equal(result.ok, false)
+  t.same(Object.keys(result.ok ? {} : result.errors).sort(), ['number_of_shares', 'purchase_price', 'stock_symbol'])
+})
+
+t.test('empty fields ask for a value', async (t) => {
+  const result = parseHolding({ stock_symbol: ' ', number_of_shares: '', purchase_price: '' })
+  t.same(result, {
+    ok: false,
+    errors: {
+      stock_symbol: 'Enter a stock symbol.',
+      number_of_shares: 'Enter the number of shares.',
+      purchase_price: 'Enter the purchase price.'
+    }
+  })
+})
+
+t.test('symbols: a letter, then up to nine letters, digits, dots or dashes', async (t) => {
+  for (const bad of ['1ABC', '.A', 'ABCDEFGHIJK', 'AB CD', 'A_B', 'Ä', 'A<b>', 'A\r\nB']) {
+    const result = parseHolding(form({ stock_symbol: bad }))
+    t.match(result, { ok: false, errors: { stock_symbol: /letter followed by up to 9/ } }, `refuses ${JSON.stringify(bad)}`)
+  }
+  t.match(parseHolding(form({ stock_symbol: 'ABCDEFGHIJ' })), { ok: true })
+})
+
+t.test('shares: ASCII whole numbers from 1 to a billion', async (t) => {
+  for (const bad of ['0', '1000000001', '1.5', '1e3', '0x10', '-5', '+5', '١٥', '１５', '99999999999999999999999', 'ten']) {
+    t.match(parseHolding(form({ number_of_shares: bad })), { ok: false, errors: { number_of_shares: /whole number from 1 to 1,000,000,000/ } }, `refuses ${JSON.stringify(bad)}`)
+  }
+})
+
+t.test('price: ASCII decimals above 0, at most a million, at most four decimals', async (t) => {
+  for (const bad of ['0', '0.00', '1000000.0001', '1.23456', '1e2', '0x1', '-1', 'Infinity', '３', '1,000']) {
+    t.match(parseHolding(form({ purchase_price: bad })), { ok: false, errors: { purchase_price: /above 0 and up to \$1,000,000\.00/ } }, `refuses ${JSON.stringify(bad)}`)
+  }
+})
+
+t.test('cost is shares times price, exactly', async (t) => {
+  t.equal(holdingCost({ symbol: 'AAPL', shares: 15, price: 3021700n }), 45325500n)
+  t.equal(holdingCost({ symbol: 'BIG', shares: 1_000_000_000, price: 10_000_000_000n }), 10_000_000_000_000_000_000n)
+})

@@ -1,0 +1,39 @@
+import t from 'tap'
+import { dollars, formatCount, formatMoney, parseMoney, toDecimalString } from '../src/money.js'
+
+t.test('parseMoney reads plain decimals with up to four fractional digits', async (t) => {
+  t.equal(parseMoney('302.17'), 3021700n)
+  t.equal(parseMoney('0.0001'), 1n)
+  t.equal(parseMoney('15'), 150000n)
+  t.equal(parseMoney('007.5'), 75000n)
+  for (const bad of ['', '.5', '5.', '1.23456', '1e3', '0x10', '-1', '+1', '1,000', ' 1', '١٢', '1.2.3', 'NaN']) {
+    t.equal(parseMoney(bad), undefined, `refuses ${JSON.stringify(bad)}`)
+  }
+})
+
+t.test('amounts are exact: three times 0.10 is 0.30', async (t) => {
+  const dime = parseMoney('0.10') as bigint
+  t.equal(toDecimalString(dime + dime + dime), '0.30')
+  t.equal(toDecimalString(1_000_000_000n * dollars(1_000_000)), '1000000000000000.00')
+})
+
+t.test('toDecimalString keeps two decimals, or as few as asked, and never drops a digit that counts', async (t) => {
+  t.equal(toDecimalString(0n), '0.00')
+  t.equal(toDecimalString(3021700n), '302.17')
+  t.equal(toDecimalString(12340n), '1.234')
+  t.equal(toDecimalString(1n), '0.0001')
+  t.equal(toDecimalString(150000n, 0), '15')
+  t.equal(toDecimalString(1000n, 0), '0.1')
+})
+
+t.test('formatMoney writes dollars with separators and 2 to 4 decimals', async (t) => {
+  t.equal(formatMoney(45325500n), '$4,532.55')
+  t.equal(formatMoney(dollars(1_000_000)), '$1,000,000.00')
+  t.equal(formatMoney(12345n), '$1.2345')
+  t.equal(formatMoney(0n), '$0.00')
+})
+
+t.test('formatCount groups thousands', async (t) => {
+  t.equal(formatCount(15), '15')
+  t.equal(formatCount(1_000_000_000), '1,000,000,000')
+})

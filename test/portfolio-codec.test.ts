@@ -1,0 +1,23 @@
+import t from 'tap'
+import { appendHolding, decodePortfolio, encodePortfolio } from '../src/portfolio-codec.js'
+import type { Holding } from '../src/holding.js'
+
+const AAPL: Holding = { symbol: 'AAPL', shares: 15, price: 3021700n }
+const SBUX: Holding = { symbol: 'SBUX', shares: 100, price: 875600n }
+const ODD: Holding = { symbol: 'BRK.B-X', shares: 1_000_000_000, price: 1n }
+
+t.test('a portfolio is one compact string and reads back exactly', async (t) => {
+  t.equal(encodePortfolio([AAPL, SBUX]), 'AAPL 15 302.17,SBUX 100 87.56')
+  t.same(decodePortfolio(encodePortfolio([AAPL, SBUX, ODD])), [AAPL, SBUX, ODD])
+  t.same(decodePortfolio(''), [])
+  t.equal(encodePortfolio([{ symbol: 'X', shares: 1, price: 150000n }]), 'X 1 15')
+})
+
+t.test('appending keeps the order of purchases, the same symbol twice included', async (t) => {
+  const encoded = appendHolding(appendHolding(appendHolding('', AAPL), SBUX), AAPL)
+  t.same(decodePortfolio(encoded), [AAPL, SBUX, AAPL])
+})
+
+t.test('a record that does not parse is dropped, the rest kept', async (t) => {
+  t.same(decodePortfolio('AAPL 15 302.17,garbage,lower 1 1,SBUX 0 1,SBUX 100 87.56'), [AAPL, SBUX])
+})
