@@ -1,4 +1,8 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import fp from 'fastify-plugin'
+import { publicDir } from '../src/package-root.js'
 import { type SitePaths, sitePaths } from '../src/site-paths.js'
 
 declare module 'fastify' {
@@ -7,7 +11,12 @@ declare module 'fastify' {
   }
 }
 
+const styleVersion = createHash('sha256')
+  .update(readFileSync(join(publicDir, 'portfolio.css')))
+  .digest('base64url')
+  .slice(0, 12)
+
 // Links and redirects are built from the prefix the plugin was registered under, never from /.
 export default fp(async function sitePathsPlugin (fastify) {
-  fastify.decorate('portfolioPaths', sitePaths(fastify.prefix))
+  fastify.decorate('portfolioPaths', sitePaths(fastify.prefix, styleVersion))
 }, { name: 'site-paths', fastify: '5.x' })

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { EMPTY_FORM, formFields, formValues } from '../src/add-stock-form.js'
-import { type FormErrors, type FormValues, parseHolding } from '../src/holding.js'
+import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/holding.js'
 import { appendHolding, decodePortfolio } from '../src/portfolio-codec.js'
-import { formatCount, formatMoney } from '../src/money.js'
 
 const field = { type: 'string', maxLength: 1000 } as const
 
@@ -58,7 +57,7 @@ export default async function addStockRoutes (fastify: FastifyInstance): Promise
     const stored = session.get('holdings') ?? ''
     const { holding } = result
     const holdings = appendHolding(stored, holding)
-    const flash = `Added ${formatCount(holding.shares)} ${holding.shares === 1 ? 'share' : 'shares'} of ${holding.symbol} at ${formatMoney(holding.price)}.`
+    const flash = `Added ${describeHolding(holding)}.`
     if (!fastify.portfolioSessionFits({ ...session.data(), holdings, flash })) {
       const count = decodePortfolio(stored).length
       return renderForm(reply, 409, {

@@ -42,7 +42,8 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       nav: { stocks: true },
       flash,
       ...portfolioRows(holdings),
-      csrfToken: reply.portfolioCsrfToken()
+      // Only a list with rows has forms; an empty one leaves the session unwritten.
+      csrfToken: holdings.length > 0 ? reply.portfolioCsrfToken() : undefined
     })
   })
 

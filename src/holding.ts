@@ -57,3 +57,8 @@ export function parseHolding (values: FormValues): HoldingResult {
 export function holdingCost (holding: Holding): bigint {
   return BigInt(holding.shares) * holding.price
 }
+
+/** "15 shares of AAPL at $302.17", for messages. */
+export function describeHolding ({ shares, symbol, price }: Holding): string {
+  return `${formatCount(shares)} ${shares === 1 ? 'share' : 'shares'} of ${symbol} at ${formatMoney(price)}`
+}

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
-import { resolveOptions, type StockPortfolioOptions } from './options.js'
+import { type ResolvedOptions, resolveOptions, type StockPortfolioOptions } from './options.js'
 import sitePaths from '../plugins/site-paths.js'
 import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'
@@ -8,15 +8,18 @@ import formBody from '../plugins/form-body.js'
 import validation from '../plugins/validation.js'
 import views from '../plugins/views.js'
 import errors from '../plugins/errors.js'
+import assetsRoutes from '../routes/assets.js'
 import addStockRoutes from '../routes/add-stock.js'
 import stocksRoutes from '../routes/stocks.js'
+import holdingsRoutes from '../routes/holdings.js'
 
 export type { StockPortfolioOptions } from './options.js'
 export { generateKey } from './keys.js'
 
-const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {
-  const settings = resolveOptions(options)
-  await fastify.register(sitePaths)
+// The pages and everything that reads the session live in a context of their own, beside the
+// stylesheet's: Fastify hands a context's hooks to all of its children, so this keeps the
+// session's hooks off the stylesheet.
+const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, settings) {
   await fastify.register(session, settings)
   await fastify.register(csrf)
   await fastify.register(formBody)
@@ -25,6 +28,14 @@ const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastif
   await fastify.register(errors)
   await fastify.register(addStockRoutes)
   await fastify.register(stocksRoutes)
+  await fastify.register(holdingsRoutes)
+}
+
+const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {
+  const settings = resolveOptions(options)
+  await fastify.register(sitePaths)
+  await fastify.register(assetsRoutes)
+  await fastify.register(pages, settings)
 }
 
 /**

@@ -1,4 +1,5 @@
-import { type Holding, holdingCost } from './holding.js'
+import { describeHolding, type Holding, holdingCost } from './holding.js'
+import { encodeHolding } from './portfolio-codec.js'
 import { formatCount, formatMoney, toDecimalString } from './money.js'
 
 // The portfolio as the list page and the JSON answer show it: exact amounts, computed once.
@@ -9,7 +10,7 @@ export interface PortfolioJson {
 }
 
 export interface PortfolioRows {
-  rows: Array<{ index: number, symbol: string, shares: string, price: string, cost: string }>
+  rows: Array<{ index: number, record: string, description: string, symbol: string, shares: string, price: string, cost: string }>
   total: string
   count: number
 }
@@ -34,6 +35,8 @@ export function portfolioRows (holdings: readonly Holding[]): PortfolioRows {
   return {
     rows: holdings.map((holding, index) => ({
       index,
+      record: encodeHolding(holding),
+      description: describeHolding(holding),
       symbol: holding.symbol,
       shares: formatCount(holding.shares),
       price: formatMoney(holding.price),

@@ -4,15 +4,16 @@ export interface SitePaths {
   addStock: string
   removeHolding: string
   clearHoldings: string
-  assets: string
+  stylesheet: string
 }
 
-export function sitePaths (prefix: string): SitePaths {
+/** `styleVersion` changes with the stylesheet's content, so browsers may cache it for good. */
+export function sitePaths (prefix: string, styleVersion: string): SitePaths {
   return {
     stocks: `${prefix}/stocks/`,
     addStock: `${prefix}/add_stock`,
     removeHolding: `${prefix}/stocks/remove`,
     clearHoldings: `${prefix}/stocks/clear`,
-    assets: `${prefix}/assets/`
+    stylesheet: `${prefix}/assets/portfolio.css?${styleVersion}`
   }
 }

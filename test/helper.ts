@@ -87,9 +87,9 @@ export function csrfToken (html: string): string {
   return match[1] as string
 }
 
-/** The text of the holdings table's body rows, one array per row. */
+/** The text of the holdings table's body rows, one array per row, without the actions cell. */
 export function tableRows (html: string): string[][] {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? ''
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-    [...(row as string).matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => (cell as string).trim()))
+    [...(row as string).matchAll(/<td(?! class="actions")[^>]*>([\s\S]*?)<\/td>/g)].map(([, cell]) => (cell as string).trim()))
 }

@@ -1,0 +1,61 @@
+import type { FastifyInstance } from 'fastify'
+import createError from '@fastify/error'
+import { decodePortfolio, encodeHolding, encodePortfolio } from '../src/portfolio-codec.js'
+import { formatCount } from '../src/money.js'
+import { describeHolding } from '../src/holding.js'
+
+const MalformedForm = createError('FST_PORTFOLIO_FORM', 'The form arrived incomplete or with fields it does not have. Nothing was changed.', 400)
+
+const csrf = { type: 'string', maxLength: 1000 } as const
+
+// A row is named by its place and its content, so a page left open in another tab cannot
+// remove a different holding than the one it showed.
+const removeBody = {
+  type: 'object',
+  properties: { _csrf: csrf, index: { type: 'string', pattern: '^\\d{1,4}$' }, holding: { type: 'string', maxLength: 64 } },
+  required: ['index', 'holding'],
+  additionalProperties: false
+} as const
+
+const clearBody = {
+  type: 'object',
+  properties: { _csrf: csrf },
+  additionalProperties: false
+} as const
+
+export default async function holdingsRoutes (fastify: FastifyInstance): Promise<void> {
+  const { stocks } = fastify.portfolioPaths
+
+  fastify.post<{ Body: { index: string, holding: string } }>('/stocks/remove', {
+    schema: { body: removeBody },
+    attachValidation: true,
+    preHandler: fastify.portfolioCsrfCheck
+  }, async (request, reply) => {
+    if (request.validationError !== undefined) throw new MalformedForm()
+    const session = request.portfolioSession
+    const holdings = decodePortfolio(session.get('holdings') ?? '')
+    const index = Number(request.body.index)
+    const target = holdings[index]
+    if (target === undefined || encodeHolding(target) !== request.body.holding) {
+      session.set('flash', 'Nothing was removed: that row had already changed. Here is the portfolio as it is now.')
+    } else {
+      holdings.splice(index, 1)
+      session.set('holdings', encodePortfolio(holdings))
+      session.set('flash', `Removed ${describeHolding(target)}.`)
+    }
+    return reply.redirect(stocks, 302)
+  })
+
+  fastify.post('/stocks/clear', {
+    schema: { body: clearBody },
+    attachValidation: true,
+    preHandler: fastify.portfolioCsrfCheck
+  }, async (request, reply) => {
+    if (request.validationError !== undefined) throw new MalformedForm()
+    const session = request.portfolioSession
+    const count = decodePortfolio(session.get('holdings') ?? '').length
+    session.set('holdings', '')
+    session.set('flash', `Cleared the portfolio: removed ${formatCount(count)} ${count === 1 ? 'holding' : 'holdings'}.`)
+    return reply.redirect(stocks, 302)
+  })
+}
