@@ -1,0 +1,67 @@
+import t from 'tap'
+import { mkdir, readFile } from 'node:fs/promises'
+import { createRequire } from 'node:module'
+import type { Page } from 'playwright-core'
+import { build } from './helper.js'
+import { addStock, browserSkip, launch, person, rows, serve } from './browser-helper.js'
+
+const skip = browserSkip()
+const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+const SCREENSHOTS = new URL('../docs/screenshots/', import.meta.url)
+
+/** Runs axe-core in the page (evaluated, so the page's CSP does not apply) and returns its violations. */
+async function axeViolations (page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: string[] }> }> }> } }).axe
+    return axe.run()
+  })
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
+}
+
+t.test('axe-core finds no violations: both pages, empty and full, and with an error shown', { skip }, async (t) => {
+  const browser = await launch(t)
+  const base = await serve(t, await build(t))
+  const { page } = await person(browser)
+
+  await page.goto(`${base}/stocks/`)
+  t.same(await axeViolations(page), [], 'the empty list')
+  await page.goto(`${base}/add_stock`)
+  t.same(await axeViolations(page), [], 'the empty form')
+
+  await page.locator('form.stock-form').evaluate((form: HTMLFormElement) => { form.noValidate = true })
+  await page.getByRole('button', { name: 'Add Stock' }).click()
+  await page.waitForLoadState('load')
+  t.equal(await page.locator('[aria-invalid="true"]').count(), 3)
+  t.same(await axeViolations(page), [], 'the form with errors shown')
+
+  for (const [symbol, shares, price] of [['AAPL', '15', '302.17'], ['SBUX', '100', '87.56'], ['BRK.B', '1000000', '1.2345']] as const) {
+    await addStock(page, base, symbol, shares, price)
+  }
+  t.same(await axeViolations(page), [], 'the list with holdings and a flash message')
+  await page.setViewportSize({ width: 390, height: 760 })
+  t.same(await axeViolations(page), [], 'the list at a phone width')
+})
+
+t.test('screenshots of both pages, desktop and phone, for the README', { skip }, async (t) => {
+  const browser = await launch(t)
+  const base = await serve(t, await build(t))
+  await mkdir(SCREENSHOTS, { recursive: true })
+  for (const [device, viewport] of [['desktop', { width: 1100, height: 720 }], ['phone', { width: 390, height: 760 }]] as const) {
+    const { page } = await person(browser, { viewport, deviceScaleFactor: 1 })
+    await addStock(page, base, 'AAPL', '15', '302.17')
+    await addStock(page, base, 'SBUX', '100', '87.56')
+    await addStock(page, base, 'BRK.B', '1000000', '1.2345')
+    t.equal((await rows(page)).length, 3)
+    await page.screenshot({ path: new URL(`stocks-${device}.png`, SCREENSHOTS).pathname, fullPage: true })
+    t.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, `${device}: the list needs no sideways scrolling`)
+    await page.goto(`${base}/add_stock`)
+    await page.locator('form.stock-form').evaluate((form: HTMLFormElement) => { form.noValidate = true })
+    await page.getByLabel('Stock Symbol').fill('AAPL')
+    await page.getByLabel('Number of Shares').fill('1.5')
+    await page.getByRole('button', { name: 'Add Stock' }).click()
+    await page.waitForLoadState('load')
+    await page.screenshot({ path: new URL(`add-stock-${device}.png`, SCREENSHOTS).pathname, fullPage: true })
+    t.ok(await page.evaluate(() => document.documentElement.scrollWidth) <= viewport.width, `${device}: the form needs no sideways scrolling`)
+  }
+})
