@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify'
-import helmet from '@fastify/helmet'
+import securityHeaders from '../plugins/security-headers.js'
 import stockPortfolio from './index.js'
 import type { ServerConfig } from './config.js'
 
@@ -7,7 +7,7 @@ import type { ServerConfig } from './config.js'
 export async function buildApp (config: ServerConfig): Promise<FastifyInstance> {
   const app = Fastify({ logger: { level: config.logLevel } })
 
-  await app.register(helmet, {
+  await app.register(securityHeaders, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
