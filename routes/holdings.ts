@@ -8,12 +8,13 @@ const MalformedForm = createError('FST_PORTFOLIO_FORM', 'The form arrived incomp
 
 const csrf = { type: 'string', maxLength: 1000 } as const
 
-// A row is named by its place and its content, so a page left open in another tab cannot
-// remove a different holding than the one it showed.
+// The list is one form whose Remove buttons each send `holding` = "<row index> <row as
+// stored>": a row is named by its place and its content, so a page left open in another tab
+// cannot remove a different holding than the one it showed.
 const removeBody = {
   type: 'object',
-  properties: { _csrf: csrf, index: { type: 'string', pattern: '^\\d{1,4}$' }, holding: { type: 'string', maxLength: 64 } },
-  required: ['index', 'holding'],
+  properties: { _csrf: csrf, holding: { type: 'string', pattern: '^\\d{1,4} [!-~][ -~]{0,63}$' } },
+  required: ['holding'],
   additionalProperties: false
 } as const
 
@@ -26,7 +27,7 @@ const clearBody = {
 export default async function holdingsRoutes (fastify: FastifyInstance): Promise<void> {
   const { stocks } = fastify.portfolioPaths
 
-  fastify.post<{ Body: { index: string, holding: string } }>('/stocks/remove', {
+  fastify.post<{ Body: { holding: string } }>('/stocks/remove', {
     schema: { body: removeBody },
     attachValidation: true,
     preHandler: fastify.portfolioCsrfCheck
@@ -34,9 +35,10 @@ export default async function holdingsRoutes (fastify: FastifyInstance): Promise
     if (request.validationError !== undefined) throw new MalformedForm()
     const session = request.portfolioSession
     const holdings = decodePortfolio(session.get('holdings') ?? '')
-    const index = Number(request.body.index)
+    const space = request.body.holding.indexOf(' ')
+    const index = Number(request.body.holding.slice(0, space))
     const target = holdings[index]
-    if (target === undefined || encodeHolding(target) !== request.body.holding) {
+    if (target === undefined || encodeHolding(target) !== request.body.holding.slice(space + 1)) {
       session.set('flash', 'Nothing was removed: that row had already changed. Here is the portfolio as it is now.')
     } else {
       holdings.splice(index, 1)

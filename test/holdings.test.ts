@@ -14,17 +14,17 @@ async function withPortfolio (t: Test): Promise<Browser> {
   return browser
 }
 
-/** The remove form of row `index` on the list page, as the browser would send it. */
+/** What the browser sends for a click on row `index`'s Remove button. */
 function removeForm (html: string, index: number): string {
-  const form = [...html.matchAll(/<form class="inline-form"[\s\S]*?<\/form>/g)][index]?.[0] ?? ''
-  const field = (name: string): string => new RegExp(`name="${name}" value="([^"]*)"`).exec(form)?.[1] ?? ''
-  return new URLSearchParams({ _csrf: field('_csrf'), index: field('index'), holding: field('holding') }).toString()
+  const button = [...html.matchAll(/<button class="quiet" name="holding" value="([^"]*)"/g)][index]?.[1] ?? ''
+  return new URLSearchParams({ _csrf: csrfToken(html), holding: button }).toString()
 }
 
 t.test('each row has a Remove button that removes that purchase only, with a flash message', async (t) => {
   const browser = await withPortfolio(t)
   const page = (await browser.get('/stocks/')).body
-  t.match(page, '<form class="inline-form" method="post" action="/stocks/remove">')
+  t.match(page, '<form class="table-wrap" method="post" action="/stocks/remove">')
+  t.match(page, '<button class="quiet" name="holding" value="1 SBUX 100 87.56" aria-label="Remove 100 shares of SBUX at $87.56">Remove</button>')
   t.match(page, 'aria-label="Remove 100 shares of SBUX at $87.56"')
   const response = await browser.postRaw('/stocks/remove', removeForm(page, 1))
   t.equal(response.statusCode, 302)
@@ -43,7 +43,7 @@ t.test('a stale Remove (the row changed in another tab) removes nothing and says
   const after = (await browser.get('/stocks/')).body
   t.match(after, 'Nothing was removed: that row had already changed.')
   t.same(tableRows(after).map((row) => row[0]), ['SBUX', 'AAPL'])
-  const outOfRange = await browser.postRaw('/stocks/remove', removeForm(page, 2).replace('index=2', 'index=9'))
+  const outOfRange = await browser.postRaw('/stocks/remove', removeForm(page, 2).replace('holding=2', 'holding=9'))
   t.equal(outOfRange.statusCode, 302)
   t.same(tableRows((await browser.get('/stocks/')).body).length, 2)
 })
@@ -67,7 +67,7 @@ t.test('Clear removes every holding after an explicit second step, with a flash 
 t.test('on an empty portfolio remove finds nothing and clear removes nothing', async (t) => {
   const browser = new Browser(await build(t))
   const token = csrfToken((await browser.get('/add_stock')).body)
-  t.equal((await browser.postRaw('/stocks/remove', `_csrf=${token}&index=0&holding=AAPL+15+302.17`)).statusCode, 302)
+  t.equal((await browser.postRaw('/stocks/remove', `_csrf=${token}&holding=0+AAPL+15+302.17`)).statusCode, 302)
   t.match((await browser.get('/stocks/')).body, 'Nothing was removed: that row had already changed.')
   t.equal((await browser.postRaw('/stocks/clear', `_csrf=${token}`)).statusCode, 302)
   t.match((await browser.get('/stocks/')).body, 'Cleared the portfolio: removed 0 holdings.')
@@ -84,7 +84,9 @@ t.test('remove and clear refuse a missing or foreign token (403) and malformed f
     ['remove with a foreign token', '/stocks/remove', good.replace(/_csrf=[^&]*/, `_csrf=${foreignToken}`), 403],
     ['clear with a foreign token', '/stocks/clear', `_csrf=${foreignToken}`, 403],
     ['remove without the row', '/stocks/remove', `_csrf=${csrfToken(page)}`, 400],
-    ['remove with a bad index', '/stocks/remove', good.replace('index=0', 'index=-1'), 400],
+    ['remove with a bad index', '/stocks/remove', good.replace('holding=0', 'holding=-1'), 400],
+    ['remove with no row', '/stocks/remove', good.replace(/holding=[^&]*/, 'holding=0+'), 400],
+    ['remove with two rows', '/stocks/remove', `${good}&holding=1+SBUX+100+87.56`, 400],
     ['remove with an extra field', '/stocks/remove', `${good}&all=1`, 400],
     ['clear with an extra field', '/stocks/clear', `_csrf=${csrfToken(page)}&x=1`, 400]
   ]
