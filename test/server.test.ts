@@ -1,39 +1,8 @@
-import t, { type Test } from 'tap'
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
+import t from 'tap'
 import { once } from 'node:events'
+import { request } from 'node:http'
 import { KEY_A } from './helper.js'
-
-// The real entry points, run as their own processes with the loader this test runs under.
-function run (script: string, env: Record<string, string>, preload: string[] = []): ChildProcessWithoutNullStreams {
-  const { SESSION_KEY, NODE_ENV, ...inherited } = process.env
-  return spawn(process.execPath, [...process.execArgv, ...preload, script], { env: { ...inherited, ...env } })
-}
-
-async function finish (child: ChildProcessWithoutNullStreams): Promise<{ code: number | null, stdout: string, stderr: string }> {
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (chunk: Buffer) => { stdout += chunk.toString() })
-  child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString() })
-  const [code] = await once(child, 'exit') as [number | null]
-  return { code, stdout, stderr }
-}
-
-/** Starts src/server.ts on a free port and waits until it listens. */
-async function start (t: Test, env: Record<string, string>, preload: string[] = []): Promise<{ child: ChildProcessWithoutNullStreams, url: string, output: () => string }> {
-  const child = run('src/server.ts', { PORT: '0', ...env }, preload)
-  t.teardown(() => { child.kill('SIGKILL') })
-  let output = ''
-  child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match !== null) resolve(match[1] as string)
-    })
-    child.on('exit', () => reject(new Error(`server exited: ${output}`)))
-  })
-  return { child, url, output: () => output }
-}
+import { finish, run, start } from './process-helper.js'
 
 t.test('a malformed SESSION_KEY stops start-up with a message on stderr naming it', async (t) => {
   for (const [key, message] of [['abc', 'SESSION_KEY: the key is 3 hex characters'], [`${KEY_A},`, 'SESSION_KEY: key 2 of 2 is empty'], ['g'.repeat(64), 'not hex digits']]) {
@@ -65,6 +34,47 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     t.ok(Date.now() - started < 5000, 'within 5 s')
   })
 }
+
+type Outcome = 'ok' | 'not accepted' | 'broken' | '5xx'
+
+/** One request on its own connection: how it ended, and when. */
+function get (url: string, cookie: string): Promise<{ outcome: Outcome, at: number }> {
+  return new Promise((resolve) => {
+    let started = false
+    const req = request(url, { agent: false, headers: { cookie } }, (response) => {
+      started = true
+      response.resume()
+      response.on('end', () => resolve({ outcome: response.statusCode !== undefined && response.statusCode >= 500 ? '5xx' : 'ok', at: Date.now() }))
+      response.on('error', () => resolve({ outcome: 'broken', at: Date.now() }))
+    })
+    // Refused, or reset before a byte of response: the server never took it.
+    req.on('error', () => resolve({ outcome: started ? 'broken' : 'not accepted', at: Date.now() }))
+    req.end()
+  })
+}
+
+t.test('SIGTERM under load: requests in flight finish, nothing is cut off, exit code 0', async (t) => {
+  const { child, url } = await start(t, { SESSION_KEY: KEY_A })
+  // A full portfolio makes each page slow enough for many to be in flight at once.
+  const form = await fetch(`${url}/add_stock`)
+  let cookie = (form.headers.get('set-cookie') ?? '').split(';')[0] as string
+  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] as string
+  for (let i = 0; i < 150; i++) {
+    const response = await fetch(`${url}/add_stock`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ stock_symbol: `S${i}`, number_of_shares: '150', purchase_price: '302.17', _csrf: token }) })
+    cookie = (response.headers.get('set-cookie') ?? cookie).split(';')[0] as string
+  }
+  const pending = Array.from({ length: 200 }, () => get(`${url}/stocks/`, cookie))
+  await new Promise((resolve) => setTimeout(resolve, 30))
+  const signalled = Date.now()
+  child.kill('SIGTERM')
+  const outcomes = await Promise.all(pending)
+  const [code] = await once(child, 'exit') as [number | null]
+  const count = (outcome: Outcome): number => outcomes.filter((o) => o.outcome === outcome).length
+  t.equal(count('broken'), 0, 'no response was cut off')
+  t.equal(count('5xx'), 0, 'none was a 5xx')
+  t.ok(outcomes.some((o) => o.outcome === 'ok' && o.at > signalled), `requests in flight at SIGTERM finished (${count('ok')} ok, ${count('not accepted')} not accepted)`)
+  t.equal(code, 0)
+})
 
 t.test('an uncaught error closes the server, logged, with exit code 1', async (t) => {
   const { child, output } = await start(t, { LOG_LEVEL: 'info', SESSION_KEY: KEY_A }, ['--import', './test/fixtures/throw-on-sigusr2.ts'])

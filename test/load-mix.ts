@@ -1,0 +1,83 @@
+// The realistic mix of requests that test/soak.test.ts runs briefly and `npm run soak` runs for
+// a minute: GET /stocks/, GET /add_stock and POST /add_stock under autocannon, while a few
+// people add holdings one by one through their own cookie jars and check that none is lost.
+import autocannon from 'autocannon'
+
+export interface MixOptions {
+  /** Seconds to run; or */
+  duration?: number
+  /** a number of autocannon requests to send. */
+  amount?: number
+  connections?: number
+  /** How many people add holdings, and how many each. */
+  people?: number
+  addsEach?: number
+}
+
+export interface MixResult {
+  requests: number
+  statusCodes: Record<string, number>
+  errors: number
+  timeouts: number
+  /** Holdings some person added (302) and then did not find in their list. */
+  lost: number
+  /** Holdings found in a person's list more than once, or that they never added. */
+  extra: number
+  added: number
+}
+
+async function cookieAndToken (url: string): Promise<{ cookie: string, token: string }> {
+  const response = await fetch(`${url}/add_stock`)
+  const token = /name="_csrf" value="([^"]+)"/.exec(await response.text())?.[1] ?? ''
+  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', token }
+}
+
+/** One person adds `count` distinct holdings in turn, then reads the list back. */
+async function person (url: string, id: number, count: number): Promise<{ added: number, lost: number, extra: number }> {
+  let { cookie, token } = await cookieAndToken(url)
+  const expected: string[] = []
+  for (let i = 0; i < count; i++) {
+    const symbol = `P${id}X${i}`
+    const body = new URLSearchParams({ stock_symbol: symbol, number_of_shares: String(i + 1), purchase_price: '1.5', _csrf: token })
+    const response = await fetch(`${url}/add_stock`, { method: 'POST', body, headers: { cookie }, redirect: 'manual' })
+    await response.arrayBuffer()
+    if (response.status === 302) {
+      expected.push(symbol)
+      cookie = (response.headers.get('set-cookie') ?? cookie).split(';')[0] ?? cookie
+    }
+  }
+  const list = await (await fetch(`${url}/stocks/`, { headers: { cookie, accept: 'application/json' } })).json() as { holdings: Array<{ symbol: string }> }
+  const listed = list.holdings.map((holding) => holding.symbol)
+  const lost = expected.filter((symbol) => !listed.includes(symbol)).length
+  return { added: expected.length, lost, extra: listed.length - (expected.length - lost) }
+}
+
+export async function runMix (url: string, options: MixOptions): Promise<MixResult> {
+  const load = await cookieAndToken(url)
+  const post = new URLSearchParams({ stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17', _csrf: load.token }).toString()
+  const headers = { cookie: load.cookie }
+  const [result, people] = await Promise.all([
+    autocannon({
+      url,
+      connections: options.connections ?? 8,
+      ...(options.amount === undefined ? { duration: options.duration ?? 10 } : { amount: options.amount }),
+      requests: [
+        { method: 'GET', path: '/stocks/', headers },
+        { method: 'GET', path: '/add_stock', headers },
+        { method: 'POST', path: '/add_stock', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, body: post },
+        { method: 'GET', path: '/stocks/', headers: { ...headers, accept: 'application/json' } }
+      ]
+    }),
+    Promise.all(Array.from({ length: options.people ?? 4 }, (_, id) => person(url, id, options.addsEach ?? 25)))
+  ])
+  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count = 0 }]) => [code, count]))
+  return {
+    requests: result.requests.total,
+    statusCodes,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    lost: people.reduce((sum, p) => sum + p.lost, 0),
+    extra: people.reduce((sum, p) => sum + p.extra, 0),
+    added: people.reduce((sum, p) => sum + p.added, 0)
+  }
+}
