@@ -1,16 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from '../test/process-helper.js'
 
 // A server of its own for the benchmark and the soak, on a free loopback port.
-
-async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
-}
 
 export async function startProcess (args: string[], env: Record<string, string>): Promise<{ child: ChildProcess, url: string }> {
   const port = await freePort()

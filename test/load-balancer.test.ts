@@ -2,11 +2,10 @@ import t from 'tap'
 import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { KEY_A } from './helper.js'
-import { start } from './process-helper.js'
+import { freePort, start } from './process-helper.js'
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 
@@ -16,14 +15,6 @@ function nginxSkip (): string | false {
   if (process.env.CI === 'true') throw new Error(message)
   console.error(`\n*** ${message} ***\n`)
   return message
-}
-
-async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }
 
 t.test('two instances sharing SESSION_KEY behind nginx round-robin: one session never loses or duplicates a holding', { skip: nginxSkip() }, async (t) => {
