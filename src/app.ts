@@ -5,7 +5,12 @@ import type { ServerConfig } from './config.js'
 
 /** The standalone server without listen: the plugin at /, security headers, health check. */
 export async function buildApp (config: ServerConfig): Promise<FastifyInstance> {
-  const app = Fastify({ logger: { level: config.logLevel } })
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // On SIGTERM, a request already on an accepted connection is served, not answered 503:
+    // the listening socket is closed at once, so new connections go to another instance.
+    return503OnClosing: false
+  })
 
   await app.register(securityHeaders, {
     contentSecurityPolicy: {
