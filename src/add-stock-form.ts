@@ -8,7 +8,12 @@ interface FieldSpec {
   type: 'text' | 'number'
   inputmode: 'text' | 'numeric' | 'decimal'
   hint: string
-  attributes: Record<string, string>
+  pattern?: string
+  maxlength?: number
+  autocapitalize?: 'characters'
+  min?: string
+  max?: string
+  step?: string
 }
 
 const SPECS: Record<FormField, FieldSpec> = {
@@ -17,21 +22,27 @@ const SPECS: Record<FormField, FieldSpec> = {
     type: 'text',
     inputmode: 'text',
     hint: 'Like AAPL or BRK.B.',
-    attributes: { pattern: '\\s*[A-Za-z][A-Za-z0-9.\\-]{0,9}\\s*', maxlength: '10', autocapitalize: 'characters', spellcheck: 'false' }
+    pattern: '\\s*[A-Za-z][A-Za-z0-9.\\-]{0,9}\\s*',
+    maxlength: 10,
+    autocapitalize: 'characters'
   },
   number_of_shares: {
     label: 'Number of Shares',
     type: 'number',
     inputmode: 'numeric',
     hint: 'A whole number.',
-    attributes: { min: '1', max: String(MAX_SHARES), step: '1' }
+    min: '1',
+    max: String(MAX_SHARES),
+    step: '1'
   },
   purchase_price: {
     label: 'Purchase Price ($)',
     type: 'number',
     inputmode: 'decimal',
     hint: 'In dollars, up to 4 decimals.',
-    attributes: { min: '0.0001', max: '1000000', step: '0.0001' }
+    min: '0.0001',
+    max: '1000000',
+    step: '0.0001'
   }
 }
 

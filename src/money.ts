@@ -10,8 +10,11 @@ const DECIMAL = /^(\d+)(?:\.(\d{1,4}))?$/
 /** Reads a plain decimal string into scaled units, or undefined when it is not one. */
 export function parseMoney (text: string): bigint | undefined {
   const match = DECIMAL.exec(text)
-  if (match === null) return undefined
-  const [, whole = '', fraction = ''] = match
+  return match === null ? undefined : moneyFromDigits(match[1] as string, match[2])
+}
+
+/** Scaled units from the digits before and after the point, already checked to be digits. */
+export function moneyFromDigits (whole: string, fraction = ''): bigint {
   return BigInt(whole) * SCALE + BigInt(fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
 }
 
@@ -47,5 +50,7 @@ export function formatCount (count: number): string {
 }
 
 function groupThousands (digits: string): string {
-  return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  let grouped = digits.slice(0, digits.length % 3 || 3)
+  for (let at = grouped.length; at < digits.length; at += 3) grouped += ',' + digits.slice(at, at + 3)
+  return grouped
 }

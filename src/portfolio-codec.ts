@@ -1,5 +1,5 @@
 import type { Holding } from './holding.js'
-import { parseMoney, toDecimalString } from './money.js'
+import { moneyFromDigits, toDecimalString } from './money.js'
 
 // The portfolio travels in a cookie that browsers cap at 4096 bytes, so it is stored as one
 // compact string, "AAPL 15 302.17,SBUX 100 87.56": about 16 bytes a holding, nothing for JSON
@@ -7,7 +7,7 @@ import { parseMoney, toDecimalString } from './money.js'
 
 const RECORD = ','
 const FIELD = ' '
-const STORED_HOLDING = /^[A-Z][A-Z0-9.-]{0,9} [1-9]\d{0,9} \d+(?:\.\d{1,4})?$/
+const STORED_HOLDING = /^([A-Z][A-Z0-9.-]{0,9}) ([1-9]\d{0,9}) (\d+)(?:\.(\d{1,4}))?$/
 
 export function encodeHolding (holding: Holding): string {
   return holding.symbol + FIELD + holding.shares + FIELD + toDecimalString(holding.price, 0)
@@ -30,9 +30,9 @@ export function decodePortfolio (encoded: string): Holding[] {
   if (encoded === '') return []
   const holdings: Holding[] = []
   for (const record of encoded.split(RECORD)) {
-    if (!STORED_HOLDING.test(record)) continue
-    const [symbol = '', shares = '', price = ''] = record.split(FIELD)
-    holdings.push({ symbol, shares: Number(shares), price: parseMoney(price) as bigint })
+    const match = STORED_HOLDING.exec(record)
+    if (match === null) continue
+    holdings.push({ symbol: match[1] as string, shares: Number(match[2]), price: moneyFromDigits(match[3] as string, match[4]) })
   }
   return holdings
 }

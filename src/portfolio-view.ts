@@ -1,4 +1,4 @@
-import { describeHolding, type Holding, holdingCost } from './holding.js'
+import { type Holding, holdingCost } from './holding.js'
 import { encodeHolding } from './portfolio-codec.js'
 import { formatCount, formatMoney, toDecimalString } from './money.js'
 
@@ -10,7 +10,7 @@ export interface PortfolioJson {
 }
 
 export interface PortfolioRows {
-  rows: Array<{ index: number, record: string, description: string, symbol: string, shares: string, price: string, cost: string }>
+  rows: Array<{ index: number, record: string, symbol: string, shares: string, price: string, cost: string }>
   total: string
   count: number
 }
@@ -36,7 +36,6 @@ export function portfolioRows (holdings: readonly Holding[]): PortfolioRows {
     rows: holdings.map((holding, index) => ({
       index,
       record: encodeHolding(holding),
-      description: describeHolding(holding),
       symbol: holding.symbol,
       shares: formatCount(holding.shares),
       price: formatMoney(holding.price),

@@ -61,7 +61,7 @@ t.test('flash once; remove one holding; clear them all', { skip }, async (t) => 
 
   await addStock(page, base, 'SBUX', '100', '87.56')
   await addStock(page, base, 'MSFT', '3', '410')
-  await page.getByRole('button', { name: 'Remove 100 shares of SBUX at $87.56' }).click()
+  await page.getByRole('button', { name: 'Remove SBUX: 100 at $87.56' }).click()
   await page.waitForLoadState('load')
   t.equal(await page.getByRole('status').textContent(), 'Removed 100 shares of SBUX at $87.56.')
   t.same((await rows(page)).map((row) => row[0]), ['AAPL', 'MSFT'])
