@@ -2,8 +2,9 @@
 // Both run as their own processes in production mode on loopback; autocannon runs here.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, platform, release } from 'node:os'
+import type { ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
-import { rssMb, startProcess } from './server-process.js'
+import { cpuMicros, rssMb, startProcess } from './server-process.js'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const WARMUP = 2
@@ -21,7 +22,7 @@ interface Scenario {
   bytes?: number
 }
 
-interface Sample { rps: number, p99: number, non2xx3xx: number, errors: number }
+interface Sample { rps: number, p99: number, cpu: number, non2xx3xx: number, errors: number }
 
 /** A browser's session, built through the real pages: returns its cookie and a CSRF token. */
 async function session (url: string, holdings: number | 'full'): Promise<{ cookie: string, token: string, count: number }> {
@@ -44,7 +45,8 @@ async function session (url: string, holdings: number | 'full'): Promise<{ cooki
   return { cookie, token, count }
 }
 
-async function measure (url: string, scenario: Scenario, seconds: number): Promise<Sample> {
+async function measure (server: ChildProcess, url: string, scenario: Scenario, seconds: number): Promise<Sample> {
+  const cpuBefore = cpuMicros(server)
   const result = await autocannon({
     url: url + scenario.path,
     method: scenario.method,
@@ -55,7 +57,8 @@ async function measure (url: string, scenario: Scenario, seconds: number): Promi
   })
   // autocannon's non2xx counts the POST's 302 too; count what is neither 2xx nor 3xx.
   const refused = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) >= 400).reduce((sum, [, { count = 0 }]) => sum + count, 0)
-  return { rps: result.requests.average, p99: result.latency.p99, non2xx3xx: refused, errors: result.errors + result.timeouts }
+  const cpu = (cpuMicros(server) - cpuBefore) / result.requests.total
+  return { rps: result.requests.average, p99: result.latency.p99, cpu, non2xx3xx: refused, errors: result.errors + result.timeouts }
 }
 
 const median = (values: number[]): number => {
@@ -92,24 +95,26 @@ try {
 
   const samples = new Map<string, { ours: Sample[], floor: Sample[] }>(scenarios.map(({ ours }) => [ours.name, { ours: [], floor: [] }]))
   const rss: number[] = [rssMb(portfolio.child)]
+  const baselineRss: number[] = [rssMb(baseline.child)]
   for (let repetition = 0; repetition < REPETITIONS; repetition++) {
     // Interleaved, and the order turned each time, so drift in the machine falls on both sides.
     const order = repetition % 2 === 0 ? scenarios : [...scenarios].reverse()
     for (const { ours, floor } of order) {
-      const pair = repetition % 2 === 0 ? [['floor', floor, baseline.url], ['ours', ours, portfolio.url]] as const : [['ours', ours, portfolio.url], ['floor', floor, baseline.url]] as const
-      for (const [side, scenario, url] of pair) {
-        await measure(url, scenario, WARMUP)
-        const sample = await measure(url, scenario, DURATION)
+      const pair = repetition % 2 === 0 ? [['floor', floor, baseline], ['ours', ours, portfolio]] as const : [['ours', ours, portfolio], ['floor', floor, baseline]] as const
+      for (const [side, scenario, server] of pair) {
+        await measure(server.child, server.url, scenario, WARMUP)
+        const sample = await measure(server.child, server.url, scenario, DURATION)
         samples.get(ours.name)?.[side].push(sample)
         process.stderr.write(`${repetition + 1}/${REPETITIONS} ${side.padEnd(5)} ${ours.name}: ${Math.round(sample.rps)} req/s, p99 ${sample.p99} ms\n`)
       }
     }
     rss.push(rssMb(portfolio.child))
+    baselineRss.push(rssMb(baseline.child))
   }
 
   const lines = [
-    '| scenario | req/s | baseline req/s | ratio | p99 ms | baseline p99 ms | p99 ratio | non-2xx/3xx, errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|'
+    '| scenario | req/s | baseline req/s | ratio | p99 ms | baseline p99 ms | p99 ratio | server CPU µs/request (baseline) | non-2xx/3xx, errors |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|'
   ]
   for (const { ours } of scenarios) {
     const { ours: mine, floor } = samples.get(ours.name) as { ours: Sample[], floor: Sample[] }
@@ -117,8 +122,10 @@ try {
     const floorRps = median(floor.map((s) => s.rps))
     const p99 = median(mine.map((s) => s.p99))
     const floorP99 = median(floor.map((s) => s.p99))
+    const cpu = median(mine.map((s) => s.cpu))
+    const floorCpu = median(floor.map((s) => s.cpu))
     const bad = mine.reduce((sum, s) => sum + s.non2xx3xx + s.errors, 0)
-    lines.push(`| ${ours.name}${ours.bytes === undefined ? '' : `, ${ours.bytes} B page`} | ${Math.round(rps)} | ${Math.round(floorRps)} | **${(rps / floorRps).toFixed(2)}** | ${p99} | ${floorP99} | ${(p99 / Math.max(floorP99, 1)).toFixed(2)} | ${bad} |`)
+    lines.push(`| ${ours.name}${ours.bytes === undefined ? '' : `, ${ours.bytes} B page`} | ${Math.round(rps)} | ${Math.round(floorRps)} | **${(rps / floorRps).toFixed(2)}** | ${p99} | ${floorP99} | ${(p99 / Math.max(floorP99, 1)).toFixed(2)} | ${Math.round(cpu)} (${Math.round(floorCpu)}) | ${bad} |`)
   }
   const cpu = cpus()
   const report = [
@@ -133,7 +140,8 @@ try {
     '',
     `Cookie capacity: **${full.count} holdings** (4-letter symbol, 3-digit shares, 2-decimal price) fit in one cookie of at most 4096 bytes, uncompressed.`,
     '',
-    `RSS of the portfolio server: ${rss.map((mb) => `${mb.toFixed(0)} MB`).join(' → ')} (at start, then after each repetition).`,
+    `RSS of the portfolio server: ${rss.map((mb) => `${mb.toFixed(0)} MB`).join(' → ')} (at start, then after each repetition);`,
+    `of the baseline: ${baselineRss.map((mb) => `${mb.toFixed(0)} MB`).join(' → ')}.`,
     ''
   ].join('\n')
   const previous = (() => { try { return readFileSync('bench/results.md', 'utf8') } catch { return '' } })()

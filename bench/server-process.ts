@@ -23,3 +23,10 @@ export function rssMb (child: ChildProcess): number {
   const status = readFileSync(`/proc/${child.pid}/status`, 'utf8')
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024
 }
+
+/** CPU time (user + system) the process has used so far, in microseconds. */
+export function cpuMicros (child: ChildProcess): number {
+  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? []
+  // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name; in clock ticks (100 Hz).
+  return (Number(fields[11]) + Number(fields[12])) * 10_000
+}

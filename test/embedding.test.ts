@@ -54,6 +54,15 @@ t.test('under a prefix in a host that has its own view, formbody, secure-session
   t.same(tableRows((await browser.get('/portfolio/stocks/')).body), [['AAPL', '15', '$302.17', '$4,532.55']])
   const noSlash = await browser.get('/portfolio/stocks')
   t.equal(noSlash.headers.location, '/portfolio/stocks/')
+  const list = (await browser.get('/portfolio/stocks/')).body
+  t.match(list, '<form class="table-wrap" method="post" action="/portfolio/stocks/remove">')
+  t.match(list, '<form method="post" action="/portfolio/stocks/clear">')
+  const removed = await browser.postRaw('/portfolio/stocks/remove', `_csrf=${csrfToken(list)}&holding=0+AAPL+15+302.17`)
+  t.equal(removed.headers.location, '/portfolio/stocks/', 'remove redirects under the prefix')
+  const cleared = await browser.postRaw('/portfolio/stocks/clear', `_csrf=${csrfToken(list)}`)
+  t.equal(cleared.headers.location, '/portfolio/stocks/', 'clear redirects under the prefix')
+  t.match((await browser.get('/portfolio/stocks/')).body, 'Cleared the portfolio: removed 0 holdings.')
+  await browser.submit('/portfolio/add_stock', VALID)
 
   t.match((await browser.get('/host')).body, 'visits 2', "the host's session kept its values and is the only thing in its cookie")
   const hostSession = app.decodeSecureSession(decodeURIComponent(browser.cookies.get('host') as string))
