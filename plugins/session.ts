@@ -20,6 +20,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Whether a session holding `data` still fits in one browser cookie. */
     portfolioSessionFits(data: Partial<PortfolioSessionData>): boolean
+    /** Leaves a message for the next page, if the cookie has room for it; else none. */
+    portfolioFlash(session: Session<PortfolioSessionData>, message: string): void
   }
 }
 
@@ -50,8 +52,12 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
     cookie: { path, httpOnly: true, sameSite: 'lax', secure, maxAge: expiry, encode: encodeCookieValue }
   })
 
-  fastify.decorate('portfolioSessionFits', (data: Partial<PortfolioSessionData>) =>
-    sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES)
+  const fits = (data: Partial<PortfolioSessionData>): boolean => sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES
+  fastify.decorate('portfolioSessionFits', fits)
+  // A full portfolio may have no room for a long message: the change matters, the message not.
+  fastify.decorate('portfolioFlash', (session: Session<PortfolioSessionData>, message: string) => {
+    session.set('flash', fits({ ...session.data(), flash: message }) ? message : undefined)
+  })
 
   // Every page here depends on the cookie: no shared cache may store one or serve it to another.
   fastify.addHook('onSend', async (_request, reply) => {

@@ -39,11 +39,11 @@ export default async function holdingsRoutes (fastify: FastifyInstance): Promise
     const index = Number(request.body.holding.slice(0, space))
     const target = holdings[index]
     if (target === undefined || encodeHolding(target) !== request.body.holding.slice(space + 1)) {
-      session.set('flash', 'Nothing was removed: that row had already changed. Here is the portfolio as it is now.')
+      fastify.portfolioFlash(session, 'Nothing was removed: that row had already changed. Here is the portfolio as it is now.')
     } else {
       holdings.splice(index, 1)
       session.set('holdings', encodePortfolio(holdings))
-      session.set('flash', `Removed ${describeHolding(target)}.`)
+      fastify.portfolioFlash(session, `Removed ${describeHolding(target)}.`)
     }
     return reply.redirect(stocks, 302)
   })
@@ -57,7 +57,7 @@ export default async function holdingsRoutes (fastify: FastifyInstance): Promise
     const session = request.portfolioSession
     const count = decodePortfolio(session.get('holdings') ?? '').length
     session.set('holdings', '')
-    session.set('flash', `Cleared the portfolio: removed ${formatCount(count)} ${count === 1 ? 'holding' : 'holdings'}.`)
+    fastify.portfolioFlash(session, `Cleared the portfolio: removed ${formatCount(count)} ${count === 1 ? 'holding' : 'holdings'}.`)
     return reply.redirect(stocks, 302)
   })
 }

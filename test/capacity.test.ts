@@ -30,3 +30,23 @@ t.test('at least 100 realistic holdings fit in one cookie of at most 4096 bytes;
   t.same(rows[0], ['S000', '150', '$302.17', '$45,325.50'])
   t.same(rows.at(-1)?.[0], symbol(added - 1))
 })
+
+t.test('at capacity, remove keeps the cookie within 4096 bytes, dropping a message that has no room', async (t) => {
+  const browser = new Browser(await build(t))
+  const { added } = await fill(browser)
+  let page = (await browser.get('/stocks/')).body
+  const token = csrfToken(page)
+  // A stale row: nothing changes but the long message, which a full cookie has no room for.
+  const stale = await browser.postRaw('/stocks/remove', `_csrf=${token}&holding=0+ZZZZ+1+1`)
+  t.equal(stale.statusCode, 302)
+  const staleCookie = setCookies(stale).get('portfolio') as string | undefined
+  t.ok(staleCookie === undefined || staleCookie.indexOf(';') <= 4096, 'within 4096 bytes')
+  page = (await browser.get('/stocks/')).body
+  t.equal(tableRows(page).length, added, 'nothing was lost')
+  t.notMatch(page, 'Nothing was removed', 'the message had no room and was dropped')
+  const removed = await browser.postRaw('/stocks/remove', `_csrf=${token}&holding=0+S000+150+302.17`)
+  t.ok((setCookies(removed).get('portfolio') as string).indexOf(';') <= 4096)
+  page = (await browser.get('/stocks/')).body
+  t.equal(tableRows(page).length, added - 1)
+  t.match(page, 'Removed 150 shares of S000 at $302.17.', 'a message that fits is shown')
+})
