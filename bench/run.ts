@@ -5,6 +5,7 @@ import { cpus, totalmem, platform, release } from 'node:os'
 import type { ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
 import { cpuMicros, rssMb, startProcess } from './server-process.js'
+import { HttpSession } from '../test/http-session.js'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const WARMUP = 2
@@ -26,23 +27,17 @@ interface Sample { rps: number, p99: number, cpu: number, non2xx3xx: number, err
 
 /** A browser's session, built through the real pages: returns its cookie and a CSRF token. */
 async function session (url: string, holdings: number | 'full'): Promise<{ cookie: string, token: string, count: number }> {
-  let cookie = ''
-  const form = await fetch(`${url}/add_stock`)
-  cookie = (form.headers.get('set-cookie') ?? '').split(';')[0] as string
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] as string
+  const session = await HttpSession.open(url)
   const limit = holdings === 'full' ? Infinity : holdings
   let count = 0
   for (; count < limit; count++) {
-    const body = new URLSearchParams({ stock_symbol: `S${String(count).padStart(3, '0')}`, number_of_shares: '150', purchase_price: '302.17', _csrf: token })
-    const response = await fetch(`${url}/add_stock`, { method: 'POST', body, headers: { cookie }, redirect: 'manual' })
+    const response = await session.addStock(`S${String(count).padStart(3, '0')}`, 150, '302.17')
     if (response.status === 409) break
     if (response.status !== 302) throw new Error(`POST /add_stock answered ${response.status}`)
-    cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] as string
   }
   // Read the list once so the "Added …" message is taken off the session, as a browser would.
-  const list = await fetch(`${url}/stocks/`, { headers: { cookie } })
-  cookie = (list.headers.get('set-cookie') ?? cookie).split(';')[0] as string
-  return { cookie, token, count }
+  await (await session.get('/stocks/')).arrayBuffer()
+  return { cookie: session.cookie, token: session.token, count }
 }
 
 async function measure (server: ChildProcess, url: string, scenario: Scenario, seconds: number): Promise<Sample> {

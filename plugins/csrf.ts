@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
-import type { preHandlerAsyncHookHandler } from 'fastify'
+import type { preValidationAsyncHookHandler } from 'fastify'
 
 // @fastify/csrf-protection always keeps its secret in request.session, which inside a host app
 // is the host's session. The secret lives in the plugin's own session instead, beside the
@@ -19,8 +19,11 @@ declare module 'fastify' {
     portfolioCsrfToken(): string
   }
   interface FastifyInstance {
-    /** preHandler for state-changing routes: the body's _csrf must match the session. */
-    portfolioCsrfCheck: preHandlerAsyncHookHandler
+    /**
+     * preValidation for state-changing routes: the body's _csrf must match the session. It runs
+     * once the body is parsed and before the schema, so a forged request is a 403 whatever it holds.
+     */
+    portfolioCsrfCheck: preValidationAsyncHookHandler
   }
 }
 

@@ -36,7 +36,7 @@ export default async function addStockRoutes (fastify: FastifyInstance): Promise
   fastify.post('/add_stock', {
     schema: { body },
     attachValidation: true,
-    preHandler: fastify.portfolioCsrfCheck
+    preValidation: fastify.portfolioCsrfCheck
   }, async (request, reply) => {
     const values = formValues(request.body as Record<string, unknown>)
     request.log.debug({ form: values }, 'fastify-stock-portfolio: add_stock form received')

@@ -1,10 +1,7 @@
 import type { FastifyInstance } from 'fastify'
-import createError from '@fastify/error'
 import { decodePortfolio, encodeHolding, encodePortfolio } from '../src/portfolio-codec.js'
 import { formatCount } from '../src/money.js'
 import { describeHolding } from '../src/holding.js'
-
-const MalformedForm = createError('FST_PORTFOLIO_FORM', 'The form arrived incomplete or with fields it does not have. Nothing was changed.', 400)
 
 const csrf = { type: 'string', maxLength: 1000 } as const
 
@@ -29,12 +26,10 @@ export default async function holdingsRoutes (fastify: FastifyInstance): Promise
 
   fastify.post<{ Body: { holding: string } }>('/stocks/remove', {
     schema: { body: removeBody },
-    attachValidation: true,
-    preHandler: fastify.portfolioCsrfCheck
+    preValidation: fastify.portfolioCsrfCheck
   }, async (request, reply) => {
-    if (request.validationError !== undefined) throw new MalformedForm()
     const session = request.portfolioSession
-    const holdings = decodePortfolio(session.get('holdings') ?? '')
+    const holdings = decodePortfolio(session.get('holdings'))
     const space = request.body.holding.indexOf(' ')
     const index = Number(request.body.holding.slice(0, space))
     const target = holdings[index]
@@ -50,12 +45,10 @@ export default async function holdingsRoutes (fastify: FastifyInstance): Promise
 
   fastify.post('/stocks/clear', {
     schema: { body: clearBody },
-    attachValidation: true,
-    preHandler: fastify.portfolioCsrfCheck
+    preValidation: fastify.portfolioCsrfCheck
   }, async (request, reply) => {
-    if (request.validationError !== undefined) throw new MalformedForm()
     const session = request.portfolioSession
-    const count = decodePortfolio(session.get('holdings') ?? '').length
+    const count = decodePortfolio(session.get('holdings')).length
     session.set('holdings', '')
     fastify.portfolioFlash(session, `Cleared the portfolio: removed ${formatCount(count)} ${count === 1 ? 'holding' : 'holdings'}.`)
     return reply.redirect(stocks, 302)

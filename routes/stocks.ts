@@ -28,7 +28,7 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
     schema: { response: { 200: { content: { 'application/json': { schema: portfolioSchema } } } } }
   }, async (request, reply) => {
     const session = request.portfolioSession
-    const holdings = decodePortfolio(session.get('holdings') ?? '')
+    const holdings = decodePortfolio(session.get('holdings'))
     reply.header('vary', 'Accept')
     // A host app reads the portfolio as JSON; browsers, and any other Accept, get the page.
     if (accepts(request.raw).type(['html', 'json']) === 'json') {

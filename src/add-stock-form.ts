@@ -1,4 +1,5 @@
-import { type FormErrors, type FormField, type FormValues, FORM_FIELDS, MAX_SHARES } from './holding.js'
+import { type FormErrors, type FormField, type FormValues, FORM_FIELDS, MAX_PRICE, MAX_SHARES } from './holding.js'
+import { toDecimalString } from './money.js'
 
 // What the add-stock page shows for each input: the client-side checks mirror the server's
 // (src/holding.ts), which stay the ones that count.
@@ -41,7 +42,7 @@ const SPECS: Record<FormField, FieldSpec> = {
     inputmode: 'decimal',
     hint: 'In dollars, up to 4 decimals.',
     min: '0.0001',
-    max: '1000000',
+    max: toDecimalString(MAX_PRICE, 0),
     step: '0.0001'
   }
 }

@@ -26,8 +26,8 @@ export function encodePortfolio (holdings: readonly Holding[]): string {
  * Reads an encoded portfolio. The string comes out of an authenticated cookie, so only this
  * module wrote it; a record that does not parse (a future format, say) is dropped, not thrown.
  */
-export function decodePortfolio (encoded: string): Holding[] {
-  if (encoded === '') return []
+export function decodePortfolio (encoded: string | undefined): Holding[] {
+  if (encoded === undefined || encoded === '') return []
   const holdings: Holding[] = []
   for (const record of encoded.split(RECORD)) {
     const match = STORED_HOLDING.exec(record)

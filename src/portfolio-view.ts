@@ -12,7 +12,6 @@ export interface PortfolioJson {
 export interface PortfolioRows {
   rows: Array<{ index: number, record: string, symbol: string, shares: string, price: string, cost: string }>
   total: string
-  count: number
 }
 
 function total (holdings: readonly Holding[]): bigint {
@@ -41,7 +40,6 @@ export function portfolioRows (holdings: readonly Holding[]): PortfolioRows {
       price: formatMoney(holding.price),
       cost: formatMoney(holdingCost(holding))
     })),
-    total: formatMoney(total(holdings)),
-    count: holdings.length
+    total: formatMoney(total(holdings))
   }
 }

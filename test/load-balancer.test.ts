@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { KEY_A } from './helper.js'
 import { freePort, start } from './process-helper.js'
+import { HttpSession } from './http-session.js'
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 
@@ -56,23 +57,19 @@ http {
   }
 
   const seen = new Set<string>()
-  const form = await fetch(`${url}/add_stock`)
-  seen.add(form.headers.get('x-upstream') ?? '')
-  let cookie = (form.headers.get('set-cookie') ?? '').split(';')[0] as string
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] as string
+  const session = await HttpSession.open(url)
+  const upstream = (response: Response): Response => { seen.add(response.headers.get('x-upstream') ?? ''); return response }
+  upstream(await session.get('/health'))
   const added: string[] = []
   for (let i = 0; i < 150; i++) {
     const symbol = `LB${i}`
-    const response = await fetch(`${url}/add_stock`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ stock_symbol: symbol, number_of_shares: String(i + 1), purchase_price: '10.25', _csrf: token }) })
-    seen.add(response.headers.get('x-upstream') ?? '')
+    const response = upstream(await session.addStock(symbol, i + 1, '10.25'))
     if (response.status !== 302) {
       t.fail(`purchase ${i} answered ${response.status}`)
       break
     }
     added.push(symbol)
-    cookie = (response.headers.get('set-cookie') as string).split(';')[0] as string
-    const list = await fetch(`${url}/stocks/`, { headers: { cookie, accept: 'application/json' } })
-    seen.add(list.headers.get('x-upstream') ?? '')
+    const list = upstream(await session.get('/stocks/', { accept: 'application/json' }))
     const symbols = (await list.json() as { holdings: Array<{ symbol: string }> }).holdings.map((holding) => holding.symbol)
     if (symbols.join() !== added.join()) {
       t.fail(`after purchase ${i} the list read ${symbols.length} holdings`)

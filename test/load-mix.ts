@@ -2,6 +2,7 @@
 // a minute: GET /stocks/, GET /add_stock and POST /add_stock under autocannon, while a few
 // people add holdings one by one through their own cookie jars and check that none is lost.
 import autocannon from 'autocannon'
+import { HttpSession } from './http-session.js'
 
 export interface MixOptions {
   /** Seconds to run; or */
@@ -26,34 +27,23 @@ export interface MixResult {
   added: number
 }
 
-async function cookieAndToken (url: string): Promise<{ cookie: string, token: string }> {
-  const response = await fetch(`${url}/add_stock`)
-  const token = /name="_csrf" value="([^"]+)"/.exec(await response.text())?.[1] ?? ''
-  return { cookie: (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '', token }
-}
-
 /** One person adds `count` distinct holdings in turn, then reads the list back. */
 async function person (url: string, id: number, count: number): Promise<{ added: number, lost: number, extra: number }> {
-  let { cookie, token } = await cookieAndToken(url)
+  const session = await HttpSession.open(url)
   const expected: string[] = []
   for (let i = 0; i < count; i++) {
     const symbol = `P${id}X${i}`
-    const body = new URLSearchParams({ stock_symbol: symbol, number_of_shares: String(i + 1), purchase_price: '1.5', _csrf: token })
-    const response = await fetch(`${url}/add_stock`, { method: 'POST', body, headers: { cookie }, redirect: 'manual' })
+    const response = await session.addStock(symbol, i + 1, '1.5')
     await response.arrayBuffer()
-    if (response.status === 302) {
-      expected.push(symbol)
-      cookie = (response.headers.get('set-cookie') ?? cookie).split(';')[0] ?? cookie
-    }
+    if (response.status === 302) expected.push(symbol)
   }
-  const list = await (await fetch(`${url}/stocks/`, { headers: { cookie, accept: 'application/json' } })).json() as { holdings: Array<{ symbol: string }> }
-  const listed = list.holdings.map((holding) => holding.symbol)
+  const listed = await session.symbols()
   const lost = expected.filter((symbol) => !listed.includes(symbol)).length
   return { added: expected.length, lost, extra: listed.length - (expected.length - lost) }
 }
 
 export async function runMix (url: string, options: MixOptions): Promise<MixResult> {
-  const load = await cookieAndToken(url)
+  const load = await HttpSession.open(url)
   const post = new URLSearchParams({ stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17', _csrf: load.token }).toString()
   const headers = { cookie: load.cookie }
   const [result, people] = await Promise.all([

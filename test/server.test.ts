@@ -3,6 +3,7 @@ import { once } from 'node:events'
 import { request } from 'node:http'
 import { KEY_A } from './helper.js'
 import { finish, run, start } from './process-helper.js'
+import { HttpSession } from './http-session.js'
 
 t.test('a malformed SESSION_KEY stops start-up with a message on stderr naming it', async (t) => {
   for (const [key, message] of [['abc', 'SESSION_KEY: the key is 3 hex characters'], [`${KEY_A},`, 'SESSION_KEY: key 2 of 2 is empty'], ['g'.repeat(64), 'not hex digits']]) {
@@ -56,14 +57,9 @@ function get (url: string, cookie: string): Promise<{ outcome: Outcome, at: numb
 t.test('SIGTERM under load: requests in flight finish, nothing is cut off, exit code 0', async (t) => {
   const { child, url } = await start(t, { SESSION_KEY: KEY_A })
   // A full portfolio makes each page slow enough for many to be in flight at once.
-  const form = await fetch(`${url}/add_stock`)
-  let cookie = (form.headers.get('set-cookie') ?? '').split(';')[0] as string
-  const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] as string
-  for (let i = 0; i < 150; i++) {
-    const response = await fetch(`${url}/add_stock`, { method: 'POST', redirect: 'manual', headers: { cookie }, body: new URLSearchParams({ stock_symbol: `S${i}`, number_of_shares: '150', purchase_price: '302.17', _csrf: token }) })
-    cookie = (response.headers.get('set-cookie') ?? cookie).split(';')[0] as string
-  }
-  const pending = Array.from({ length: 200 }, () => get(`${url}/stocks/`, cookie))
+  const session = await HttpSession.open(url)
+  for (let i = 0; i < 150; i++) await session.addStock(`S${i}`, 150, '302.17')
+  const pending = Array.from({ length: 200 }, () => get(`${url}/stocks/`, session.cookie))
   await new Promise((resolve) => setTimeout(resolve, 30))
   const signalled = Date.now()
   child.kill('SIGTERM')

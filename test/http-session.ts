@@ -1,0 +1,41 @@
+// One browser's session over real HTTP (fetch), for the tests and scripts that talk to a
+// listening server: the process, load-balancer and soak tests, the benchmark.
+
+export class HttpSession {
+  cookie = ''
+  token = ''
+
+  private constructor (readonly url: string) {}
+
+  /** Loads the form page: the session's first cookie and its CSRF token. */
+  static async open (url: string): Promise<HttpSession> {
+    const session = new HttpSession(url)
+    const form = await session.get('/add_stock')
+    session.token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
+    return session
+  }
+
+  /** A request carrying the cookie; a re-issued cookie replaces it, as in a browser. */
+  async fetch (path: string, init: RequestInit = {}): Promise<Response> {
+    const response = await fetch(this.url + path, { redirect: 'manual', ...init, headers: { ...init.headers, cookie: this.cookie } })
+    const issued = response.headers.get('set-cookie')
+    if (issued !== null) this.cookie = issued.split(';')[0] as string
+    return response
+  }
+
+  get (path: string, headers: Record<string, string> = {}): Promise<Response> {
+    return this.fetch(path, { headers })
+  }
+
+  /** Submits the add-stock form with this session's token. */
+  addStock (symbol: string, shares: number | string, price: string): Promise<Response> {
+    const body = new URLSearchParams({ stock_symbol: symbol, number_of_shares: String(shares), purchase_price: price, _csrf: this.token })
+    return this.fetch('/add_stock', { method: 'POST', body })
+  }
+
+  /** The symbols of the portfolio, as the JSON answer lists them. */
+  async symbols (): Promise<string[]> {
+    const list = await this.get('/stocks/', { accept: 'application/json' })
+    return (await list.json() as { holdings: Array<{ symbol: string }> }).holdings.map((holding) => holding.symbol)
+  }
+}
