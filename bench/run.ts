@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, platform, release } from 'node:os'
 import type { ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
+import { generateKey } from '../src/keys.js'
 import { cpuMicros, rssMb, startProcess } from './server-process.js'
 import { HttpSession } from '../test/http-session.js'
 
@@ -11,7 +12,7 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
 const WARMUP = 2
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3)
 const CONNECTIONS = 16
-const KEY = 'f0'.repeat(32)
+const KEY = generateKey()
 
 interface Scenario {
   name: string
@@ -61,7 +62,7 @@ const median = (values: number[]): number => {
   return sorted[Math.floor(sorted.length / 2)] as number
 }
 
-const portfolio = await startProcess(['dist/src/server.js'], { NODE_ENV: 'production', SESSION_KEY: KEY, LOG_LEVEL: 'warn' })
+const portfolio = await startProcess(['dist/src/server/server.js'], { NODE_ENV: 'production', SESSION_KEY: KEY, LOG_LEVEL: 'warn' })
 const baseline = await startProcess(['--import', 'tsx', 'bench/baseline.ts'], { NODE_ENV: 'production' })
 
 try {

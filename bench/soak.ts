@@ -1,11 +1,12 @@
 // npm run soak: a minute of realistic mixed load on the production build; fails on any 5xx,
 // any connection error, any lost holding, or RSS growing more than 20%.
 import { writeFileSync } from 'node:fs'
+import { generateKey } from '../src/keys.js'
 import { runMix } from '../test/load-mix.js'
 import { rssMb, startProcess } from './server-process.js'
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60)
-const server = await startProcess(['dist/src/server.js'], { NODE_ENV: 'production', SESSION_KEY: 'e1'.repeat(32), LOG_LEVEL: 'warn' })
+const server = await startProcess(['dist/src/server/server.js'], { NODE_ENV: 'production', SESSION_KEY: generateKey(), LOG_LEVEL: 'warn' })
 try {
   // A few seconds of the same mix first, so RSS at start is the warm process, not the cold one.
   await runMix(server.url, { duration: 5, people: 1, addsEach: 5 })

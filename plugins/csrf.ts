@@ -1,7 +1,9 @@
 import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
-import type { preValidationAsyncHookHandler } from 'fastify'
+import type { FastifyRequest, preValidationAsyncHookHandler } from 'fastify'
+import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './session.js'
+import type { ResolvedOptions } from '../src/options.js'
 
 // @fastify/csrf-protection always keeps its secret in request.session, which inside a host app
 // is the host's session. The secret lives in the plugin's own session instead, beside the
@@ -12,6 +14,12 @@ const InvalidCsrfToken = createError(
   'This form has expired or did not come from this site. Load the page again and resend it.',
   403
 )
+const CrossSiteRequest = createError(
+  'FST_PORTFOLIO_CROSS_SITE',
+  'This form was sent from another site, so it was refused. Nothing was changed.',
+  403
+)
+const CookieConflict = createError('FST_PORTFOLIO_COOKIE_CONFLICT', `${COOKIE_CONFLICT_NOTICE} Nothing was changed.`, 400)
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -20,14 +28,30 @@ declare module 'fastify' {
   }
   interface FastifyInstance {
     /**
-     * preValidation for state-changing routes: the body's _csrf must match the session. It runs
-     * once the body is parsed and before the schema, so a forged request is a 403 whatever it holds.
+     * preValidation for state-changing routes: same-origin, and the body's _csrf matching the
+     * session. It runs once the body is parsed and before the schema, so a forged request is
+     * a 403 whatever it holds.
      */
     portfolioCsrfCheck: preValidationAsyncHookHandler
   }
 }
 
-export default fp(async function csrf (fastify) {
+/**
+ * A request the browser says came from another site. Sec-Fetch-Site is set by the browser and
+ * cannot be forged by a page; "same-site" is refused too, since a sibling subdomain is exactly
+ * who can plant cookies. Without it, Origin's host must be this request's host (which follows
+ * X-Forwarded-Host only when the host app trusts its proxy). Without either (curl, old
+ * clients) the token alone decides.
+ */
+function isCrossSite (request: FastifyRequest): boolean {
+  const site = request.headers['sec-fetch-site']
+  if (site !== undefined) return site !== 'same-origin' && site !== 'none'
+  const origin = request.headers.origin
+  if (origin === undefined) return false
+  return !URL.canParse(origin) || new URL(origin).host !== request.host.replace(/:(80|443)$/, '')
+}
+
+export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function csrf (fastify, { secure, cookieName }) {
   const tokens = new Tokens({ userInfo: false })
 
   fastify.decorateReply('portfolioCsrfToken', function () {
@@ -41,10 +65,27 @@ export default fp(async function csrf (fastify) {
   })
 
   fastify.decorate('portfolioCsrfCheck', async function (request) {
+    if (hasCookieConflict(request)) throw new CookieConflict()
+    if (isCrossSite(request)) throw new CrossSiteRequest()
     const secret = request.portfolioSession.get('csrf')
     const token = (request.body as Record<string, unknown> | undefined)?._csrf
+    if (secret === undefined && secure && request.protocol === 'http' && request.cookies[cookieName] === undefined) {
+      request.log.warn('fastify-stock-portfolio: a form arrived without the session cookie over plain HTTP while the cookie is Secure: browsers send a Secure cookie over HTTPS only, so every form will be refused. Serve the pages over HTTPS, or set secure: false for local development (behind a TLS proxy, set trustProxy)')
+    }
     if (secret === undefined || typeof token !== 'string' || !tokens.verify(secret, token)) {
       throw new InvalidCsrfToken()
     }
   })
+
+  // A new secret refuses every form issued before (used when the portfolio is cleared).
+  fastify.decorate('portfolioCsrfRenew', function (request: FastifyRequest) {
+    request.portfolioSession.set('csrf', tokens.secretSync())
+  })
 }, { name: 'csrf', fastify: '5.x', dependencies: ['session'] })
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Replaces the browser's CSRF secret: every form issued before is refused. */
+    portfolioCsrfRenew(request: FastifyRequest): void
+  }
+}

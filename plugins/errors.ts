@@ -7,14 +7,17 @@ const MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: `The form was larger than ${FORM_BODY_LIMIT / 1024} KiB, so it was not read. Nothing was changed.`,
   FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This page accepts only forms sent as application/x-www-form-urlencoded. Nothing was changed.',
   // The form a person fills in re-renders with its own messages; this is a page's hidden form.
-  FST_ERR_VALIDATION: 'The form arrived incomplete or with fields it does not have. Nothing was changed.'
+  FST_ERR_VALIDATION: 'The form arrived incomplete or with fields it does not have. Nothing was changed.',
+  // @fastify/under-pressure, in the standalone server: shedding load rather than running out of memory.
+  FST_UNDER_PRESSURE: 'The server is busy right now. Nothing was changed; try again in a few seconds.'
 }
 
 // Every error inside the plugin becomes a page of its own, with the layout and a way back;
 // a 4xx says what was wrong, anything else is logged and stays generic.
 export default fp(async function errors (fastify) {
   fastify.setErrorHandler(async function (error: FastifyError, request, reply) {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500
+    // 503 is @fastify/under-pressure's "busy, come back": a state to say, not a failure.
+    const status = error.statusCode !== undefined && ((error.statusCode >= 400 && error.statusCode < 500) || error.statusCode === 503)
       ? error.statusCode
       : 500
     if (status === 500) request.log.error({ err: error }, 'fastify-stock-portfolio: request failed')

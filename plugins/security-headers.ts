@@ -6,7 +6,7 @@ import helmet, { type HelmetOptions } from 'helmet'
 // copied onto each reply. @fastify/helmet builds the helmet middleware again on every request,
 // re-parsing the Content-Security-Policy each time: measured at 7% of the server's CPU under
 // load (bench/results.md), for headers that never change.
-function headersFor (options: Readonly<HelmetOptions>): Record<string, string> {
+export function helmetHeaders (options: Readonly<HelmetOptions>): Record<string, string> {
   const headers: Record<string, string> = {}
   const recorder = {
     setHeader (name: string, value: string) { headers[name.toLowerCase()] = value },
@@ -16,8 +16,7 @@ function headersFor (options: Readonly<HelmetOptions>): Record<string, string> {
   return headers
 }
 
-export default fp<HelmetOptions>(async function securityHeaders (fastify, options) {
-  const headers = headersFor(options)
+export default fp<{ headers: Record<string, string> }>(async function securityHeaders (fastify, { headers }) {
   fastify.addHook('onRequest', async (_request, reply) => {
     reply.headers(headers)
   })

@@ -1,7 +1,9 @@
 import { hkdfSync } from 'node:crypto'
 import fp from 'fastify-plugin'
 import secureSession, { type Session } from '@fastify/secure-session'
+import type { FastifyRequest } from 'fastify'
 import { encodeCookieValue, sealedCookieLength, COOKIE_LIMIT_BYTES } from '../src/cookie-size.js'
+import type { ResolvedOptions } from '../src/options.js'
 
 /** What the plugin's own encrypted cookie holds. */
 export interface PortfolioSessionData {
@@ -25,11 +27,24 @@ declare module 'fastify' {
   }
 }
 
-export interface SessionPluginOptions {
-  keys: Buffer[]
-  cookieName: string
-  expiry: number
-  secure: boolean
+export type SessionPluginOptions = Pick<ResolvedOptions, 'keys' | 'cookieName' | 'cookiePath' | 'expiry' | 'secure'>
+
+/** Requests that carried the session cookie more than once: served from neither, never re-sealed. */
+const conflicted = new WeakSet<FastifyRequest>()
+
+export const COOKIE_CONFLICT_NOTICE = 'Your browser sent two portfolio cookies, so neither was used: another site on this domain may have set one. Nothing can be saved until this site\'s cookies are cleared in the browser.'
+
+/** Whether this request carried two cookies of the session's name (see the onRequest hook). */
+export function hasCookieConflict (request: FastifyRequest): boolean {
+  return conflicted.has(request)
+}
+
+/** Whether the Cookie header names `name` more than once; cheap when it does not. */
+function repeatsCookie (header: string | undefined, name: string): boolean {
+  if (header === undefined) return false
+  const first = header.indexOf(`${name}=`)
+  if (first === -1 || header.indexOf(`${name}=`, first + 1) === -1) return false
+  return header.split(';').filter((pair) => pair.trimStart().startsWith(`${name}=`)).length > 1
 }
 
 /**
@@ -41,15 +56,19 @@ function purposeKey (key: Buffer, cookieName: string, path: string): Buffer {
   return Buffer.from(hkdfSync('sha256', key, '', `fastify-stock-portfolio session ${cookieName} ${path}`, 32))
 }
 
-export default fp<SessionPluginOptions>(async function session (fastify, { keys, cookieName, expiry, secure }) {
-  const path = fastify.prefix === '' ? '/' : fastify.prefix
+export default fp<SessionPluginOptions>(async function session (fastify, { keys, cookieName, cookiePath, expiry, secure }) {
+  // Added before secure-session's own onSend, which writes a changed session: a conflicted
+  // request must never re-seal, or a planted session would overwrite the real one.
+  fastify.addHook('onSend', async (request) => {
+    if (conflicted.has(request)) request.portfolioSession.changed = false
+  })
 
   await fastify.register(secureSession, {
     sessionName: 'portfolioSession',
     cookieName,
-    key: keys.map((key) => purposeKey(key, cookieName, path)),
+    key: keys.map((key) => purposeKey(key, cookieName, cookiePath)),
     expiry,
-    cookie: { path, httpOnly: true, sameSite: 'lax', secure, maxAge: expiry, encode: encodeCookieValue }
+    cookie: { path: cookiePath, httpOnly: true, sameSite: 'lax', secure, maxAge: expiry, encode: encodeCookieValue }
   })
 
   const fits = (data: Partial<PortfolioSessionData>): boolean => sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES
@@ -59,16 +78,17 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
     session.set('flash', fits({ ...session.data(), flash: message }) ? message : undefined)
   })
 
-  // Every page here depends on the cookie: no shared cache may store one or serve it to another.
-  fastify.addHook('onSend', async (_request, reply) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
-    const vary = reply.getHeader('vary')
-    reply.header('vary', vary === undefined ? 'Cookie' : `${String(vary)}, Cookie`)
-  })
-
-  // Every session this plugin writes holds a CSRF secret, so a cookie that arrived but gave
-  // none was refused: tampered, truncated, expired or sealed under another key.
   fastify.addHook('onRequest', async (request) => {
+    // Two cookies of one name: one may have been planted by a sibling subdomain with a longer
+    // Path (which browsers send first). Neither is trusted.
+    if (repeatsCookie(request.headers.cookie, cookieName)) {
+      conflicted.add(request)
+      request.portfolioSession = fastify.createSecureSession({}) as Session<PortfolioSessionData>
+      request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: the request carried the session cookie more than once; using neither')
+      return
+    }
+    // Every session this plugin writes holds a CSRF secret, so a cookie that arrived but gave
+    // none was refused: tampered, truncated, expired or sealed under another key.
     if (request.cookies[cookieName] !== undefined && request.portfolioSession.get('csrf') === undefined) {
       request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: refused a session cookie (tampered, expired or sealed under another key); starting an empty session')
     }

@@ -11,7 +11,8 @@ declare module 'fastify' {
   }
 }
 
-const styleVersion = createHash('sha256')
+/** Changes with the stylesheet's content: its URL can be cached for good. */
+export const styleVersion = createHash('sha256')
   .update(readFileSync(join(publicDir, 'portfolio.css')))
   .digest('base64url')
   .slice(0, 12)

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import view from '@fastify/view'
 import handlebars from 'handlebars'
 import { viewsDir } from '../src/package-root.js'
+import type { ResolvedOptions } from '../src/options.js'
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -10,12 +11,22 @@ declare module 'fastify' {
 }
 
 // A private handlebars instance and its own reply property, so a host's @fastify/view, its
-// partials and helpers are neither touched nor picked up.
-export default fp(async function views (fastify) {
+// partials and helpers are neither touched nor picked up. A host's layout (option `layout`)
+// is a partial of that instance, which views/host-layout.hbs calls in place of ours.
+export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views (fastify, { layout }) {
+  const engine = handlebars.create()
+  if (layout !== undefined) {
+    try {
+      engine.registerPartial('hostLayout', engine.compile(layout))
+      engine.precompile(layout)
+    } catch (error) {
+      throw new TypeError(`fastify-stock-portfolio: option layout is not a handlebars template: ${(error as Error).message}`)
+    }
+  }
   await fastify.register(view, {
-    engine: { handlebars: handlebars.create() },
+    engine: { handlebars: engine },
     root: viewsDir,
-    layout: 'layout.hbs',
+    layout: layout === undefined ? 'layout.hbs' : 'host-layout.hbs',
     propertyName: 'portfolioView',
     // Compile each template once; outside this, @fastify/view re-reads them on every render.
     production: true,

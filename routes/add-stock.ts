@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from '../plugins/session.js'
 import { EMPTY_FORM, formFields, formValues } from '../src/add-stock-form.js'
 import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/holding.js'
 import { appendHolding, decodePortfolio } from '../src/portfolio-codec.js'
@@ -25,6 +26,7 @@ function renderForm (reply: FastifyReply, status: number, { values = EMPTY_FORM,
     title: 'Add a Stock',
     nav: { addStock: true },
     message,
+    notice: hasCookieConflict(reply.request) ? COOKIE_CONFLICT_NOTICE : undefined,
     fields: formFields(values, errors),
     csrfToken: reply.portfolioCsrfToken()
   })

@@ -50,6 +50,8 @@ export default async function holdingsRoutes (fastify: FastifyInstance): Promise
     const session = request.portfolioSession
     const count = decodePortfolio(session.get('holdings')).length
     session.set('holdings', '')
+    // Forms issued before the clear (another tab, a page someone kept) are refused from now on.
+    fastify.portfolioCsrfRenew(request)
     fastify.portfolioFlash(session, `Cleared the portfolio: removed ${formatCount(count)} ${count === 1 ? 'holding' : 'holdings'}.`)
     return reply.redirect(stocks, 302)
   })

@@ -2,6 +2,8 @@ import accepts from 'accepts'
 import type { FastifyInstance } from 'fastify'
 import { decodePortfolio } from '../src/portfolio-codec.js'
 import { portfolioJson, portfolioRows } from '../src/portfolio-view.js'
+import { basePath } from '../src/site-paths.js'
+import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from '../plugins/session.js'
 
 const money = { type: 'string', pattern: '^\\d+\\.\\d{2,4}$' } as const
 
@@ -41,6 +43,7 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       title: 'List of Stocks',
       nav: { stocks: true },
       flash,
+      notice: hasCookieConflict(request) ? COOKIE_CONFLICT_NOTICE : undefined,
       ...portfolioRows(holdings),
       // Only a list with rows has forms; an empty one leaves the session unwritten.
       csrfToken: holdings.length > 0 ? reply.portfolioCsrfToken() : undefined
@@ -49,7 +52,13 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
 
   // As in Flask, the address without its trailing slash redirects to the list; unless the host
   // ignores trailing slashes, in which case /stocks/ already answers it.
-  if (!fastify.hasRoute({ method: 'GET', url: `${fastify.prefix}/stocks` })) {
+  const base = basePath(fastify.prefix)
+  if (!fastify.hasRoute({ method: 'GET', url: `${base}/stocks` })) {
     fastify.get('/stocks', async (_request, reply) => reply.redirect(stocks, 308))
+  }
+  // Under a prefix, the prefix itself leads to the list, so a host's link to it lands somewhere.
+  // At the root, / stays the host's.
+  if (base !== '' && !fastify.hasRoute({ method: 'GET', url: `${base}/` })) {
+    fastify.get('/', async (_request, reply) => reply.redirect(stocks, 302))
   }
 }

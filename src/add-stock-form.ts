@@ -23,7 +23,7 @@ const SPECS: Record<FormField, FieldSpec> = {
     type: 'text',
     inputmode: 'text',
     hint: 'Like AAPL or BRK.B.',
-    pattern: '\\s*[A-Za-z][A-Za-z0-9.\\-]{0,9}\\s*',
+    pattern: '[ \\t]*[A-Za-z][A-Za-z0-9.\\-]{0,9}[ \\t]*',
     maxlength: 10,
     autocapitalize: 'characters'
   },

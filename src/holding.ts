@@ -17,6 +17,17 @@ export const MAX_SHARES = 1_000_000_000
 export const MAX_PRICE = dollars(1_000_000)
 
 const SYMBOL = /^[A-Za-z][A-Za-z0-9.-]{0,9}$/
+/** Tab, line feed, form feed, carriage return, space: the HTML spec's ASCII whitespace. */
+const isAsciiSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 12 || code === 13
+
+/** Trims ASCII whitespace only: String.prototype.trim would also take U+2009 and other Unicode spaces. */
+function trimAscii (text: string): string {
+  let start = 0
+  let end = text.length
+  while (start < end && isAsciiSpace(text.charCodeAt(start))) start++
+  while (end > start && isAsciiSpace(text.charCodeAt(end - 1))) end--
+  return text.slice(start, end)
+}
 const WHOLE_NUMBER = /^\d+$/
 
 export type HoldingResult =
@@ -27,14 +38,14 @@ export type HoldingResult =
 export function parseHolding (values: FormValues): HoldingResult {
   const errors: FormErrors = {}
 
-  const symbol = values.stock_symbol.trim()
+  const symbol = trimAscii(values.stock_symbol)
   if (!SYMBOL.test(symbol)) {
     errors.stock_symbol = symbol === ''
       ? 'Enter a stock symbol.'
       : 'A stock symbol is a letter followed by up to 9 letters, digits, dots or dashes, like AAPL or BRK.B.'
   }
 
-  const sharesText = values.number_of_shares.trim()
+  const sharesText = trimAscii(values.number_of_shares)
   const shares = WHOLE_NUMBER.test(sharesText) ? Number(sharesText) : Number.NaN
   if (sharesText === '') {
     errors.number_of_shares = 'Enter the number of shares.'
@@ -42,7 +53,7 @@ export function parseHolding (values: FormValues): HoldingResult {
     errors.number_of_shares = `The number of shares is a whole number from 1 to ${formatCount(MAX_SHARES)}.`
   }
 
-  const priceText = values.purchase_price.trim()
+  const priceText = trimAscii(values.purchase_price)
   const price = parseMoney(priceText)
   if (priceText === '') {
     errors.purchase_price = 'Enter the purchase price.'

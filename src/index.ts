@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
 import { type ResolvedOptions, resolveOptions, type StockPortfolioOptions } from './options.js'
+import { basePath } from './site-paths.js'
 import sitePaths from '../plugins/site-paths.js'
 import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'
@@ -8,23 +9,26 @@ import formBody from '../plugins/form-body.js'
 import validation from '../plugins/validation.js'
 import views from '../plugins/views.js'
 import errors from '../plugins/errors.js'
+import pageHeaders from '../plugins/page-headers.js'
+import openapi from '../plugins/openapi.js'
 import assetsRoutes from '../routes/assets.js'
 import addStockRoutes from '../routes/add-stock.js'
 import stocksRoutes from '../routes/stocks.js'
 import holdingsRoutes from '../routes/holdings.js'
 
-export type { StockPortfolioOptions } from './options.js'
+export type { StockPortfolioOptions, OpenApiExposure } from './options.js'
 export { generateKey } from './keys.js'
 
 // The pages and everything that reads the session live in a context of their own, beside the
 // stylesheet's: Fastify hands a context's hooks to all of its children, so this keeps the
 // session's hooks off the stylesheet.
 const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, settings) {
+  await fastify.register(pageHeaders)
   await fastify.register(session, settings)
-  await fastify.register(csrf)
+  await fastify.register(csrf, settings)
   await fastify.register(formBody)
   await fastify.register(validation)
-  await fastify.register(views)
+  await fastify.register(views, settings)
   await fastify.register(errors)
   await fastify.register(addStockRoutes)
   await fastify.register(stocksRoutes)
@@ -32,8 +36,9 @@ const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, sett
 }
 
 const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {
-  const settings = resolveOptions(options)
+  const settings = resolveOptions(options, basePath(fastify.prefix) || '/')
   await fastify.register(sitePaths)
+  await fastify.register(openapi, settings)
   await fastify.register(assetsRoutes)
   await fastify.register(pages, settings)
 }

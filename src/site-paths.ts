@@ -7,13 +7,19 @@ export interface SitePaths {
   stylesheet: string
 }
 
+/** The prefix as links are built from it: "/portfolio/" and "/portfolio" alike give "/portfolio". */
+export function basePath (prefix: string): string {
+  return prefix.replace(/\/+$/, '')
+}
+
 /** `styleVersion` changes with the stylesheet's content, so browsers may cache it for good. */
 export function sitePaths (prefix: string, styleVersion: string): SitePaths {
+  const base = basePath(prefix)
   return {
-    stocks: `${prefix}/stocks/`,
-    addStock: `${prefix}/add_stock`,
-    removeHolding: `${prefix}/stocks/remove`,
-    clearHoldings: `${prefix}/stocks/clear`,
-    stylesheet: `${prefix}/assets/portfolio.css?${styleVersion}`
+    stocks: `${base}/stocks/`,
+    addStock: `${base}/add_stock`,
+    removeHolding: `${base}/stocks/remove`,
+    clearHoldings: `${base}/stocks/clear`,
+    stylesheet: `${base}/assets/portfolio.css?${styleVersion}`
   }
 }

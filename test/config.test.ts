@@ -1,7 +1,6 @@
 import t from 'tap'
-import { loadConfig } from '../src/config.js'
-
-const KEY = 'ab'.repeat(32)
+import { loadConfig } from '../src/server/config.js'
+import { KEY_A as KEY, KEY_B } from './helper.js'
 
 t.test('defaults: 127.0.0.1:3000, 24 h sessions, info logs', async (t) => {
   const config = loadConfig({ SESSION_KEY: KEY })
@@ -10,7 +9,7 @@ t.test('defaults: 127.0.0.1:3000, 24 h sessions, info logs', async (t) => {
 })
 
 t.test('every setting is read from the environment', async (t) => {
-  const config = loadConfig({ SESSION_KEY: `${KEY},${'cd'.repeat(32)}`, HOST: '0.0.0.0', PORT: '8080', SESSION_EXPIRY: '600', NODE_ENV: 'production', LOG_LEVEL: 'warn' })
+  const config = loadConfig({ SESSION_KEY: `${KEY},${KEY_B}`, HOST: '0.0.0.0', PORT: '8080', SESSION_EXPIRY: '600', NODE_ENV: 'production', LOG_LEVEL: 'warn' })
   t.match(config, { host: '0.0.0.0', port: 8080, expiry: 600, production: true, logLevel: 'warn' })
   t.equal(config.keys.length, 2)
 })

@@ -2,11 +2,11 @@ import t from 'tap'
 import Fastify from 'fastify'
 import session, { type PortfolioSessionData } from '../plugins/session.js'
 import { sealedCookieLength } from '../src/cookie-size.js'
-import { setCookies } from './helper.js'
+import { KEY_A, keyBuffer, setCookies } from './helper.js'
 
 t.test('sealedCookieLength predicts the real cookie, byte for byte, at every size', async (t) => {
   const app = Fastify()
-  await app.register(session, { keys: [Buffer.alloc(32, 1)], cookieName: 'portfolio', expiry: 60, secure: false })
+  await app.register(session, { keys: [keyBuffer(KEY_A)], cookieName: 'portfolio', cookiePath: '/', expiry: 60, secure: false })
   let data: Partial<PortfolioSessionData> = {}
   app.get('/', async (request) => {
     for (const [key, value] of Object.entries(data)) request.portfolioSession.set(key as keyof PortfolioSessionData, value)

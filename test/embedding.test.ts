@@ -6,7 +6,7 @@ import secureSession from '@fastify/secure-session'
 import csrfProtection from '@fastify/csrf-protection'
 import handlebars from 'handlebars'
 import stockPortfolio from '../src/index.js'
-import { Browser, csrfToken, KEY_A, KEY_B, setCookies, tableRows, VALID } from './helper.js'
+import { Browser, csrfToken, KEY_A, KEY_B, KEY_C, keyBuffer, setCookies, tableRows, VALID } from './helper.js'
 
 declare module '@fastify/secure-session' {
   interface SessionData { visits: number }
@@ -19,7 +19,7 @@ async function hostApp (t: Test): Promise<FastifyInstance> {
   t.teardown(() => handlebars.unregisterPartial('layout'))
   await app.register(view, { engine: { handlebars }, root: new URL('.', import.meta.url).pathname })
   await app.register(formBody)
-  await app.register(secureSession, { key: Buffer.alloc(32, 9), cookieName: 'host', cookie: { path: '/' } })
+  await app.register(secureSession, { key: keyBuffer(KEY_C), cookieName: 'host', cookie: { path: '/' } })
   await app.register(csrfProtection, { sessionPlugin: '@fastify/secure-session' })
   app.get('/host', async (request, reply) => {
     request.session.set('visits', (request.session.get('visits') ?? 0) + 1)

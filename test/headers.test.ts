@@ -28,7 +28,7 @@ t.test('the standalone server sends helmet\'s security headers on every response
     t.match(response.headers, {
       'content-security-policy': /default-src 'self';.*script-src 'self';.*style-src 'self'/,
       'x-content-type-options': 'nosniff',
-      'x-frame-options': 'SAMEORIGIN',
+      'x-frame-options': 'DENY',
       'referrer-policy': 'no-referrer',
       'strict-transport-security': /max-age=/,
       'cross-origin-opener-policy': 'same-origin'

@@ -1,25 +1,21 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Test } from 'tap'
-import { buildApp } from '../src/app.js'
-import type { ServerConfig } from '../src/config.js'
+import { buildApp } from '../src/server/app.js'
+import { loadConfig, type ServerConfig } from '../src/server/config.js'
+import { generateKey } from '../src/keys.js'
 
-export const KEY_A = 'a'.repeat(64)
-export const KEY_B = 'b'.repeat(64)
+// Keys for the tests, made fresh on each run like real ones.
+export const KEY_A = generateKey()
+export const KEY_B = generateKey()
+export const KEY_C = generateKey()
+/** A key as a 32-byte Buffer. */
+export const keyBuffer = (hex: string): Buffer => Buffer.from(hex, 'hex')
 
 export function testConfig (overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return {
-    host: '127.0.0.1',
-    port: 0,
-    keys: [Buffer.from(KEY_A, 'hex')],
-    keyGenerated: false,
-    expiry: 86400,
-    production: false,
-    logLevel: 'silent',
-    ...overrides
-  }
+  return { ...loadConfig({ SESSION_KEY: KEY_A, LOG_LEVEL: 'silent' }), port: 0, ...overrides }
 }
 
-/** The standalone app, built the way src/server.ts builds it, closed when the test ends. */
+/** The standalone app, built the way src/server/server.ts builds it, closed when the test ends. */
 export async function build (t: Test, overrides: Partial<ServerConfig> = {}): Promise<FastifyInstance> {
   const app = await buildApp(testConfig(overrides))
   t.teardown(() => app.close())

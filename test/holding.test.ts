@@ -57,3 +57,11 @@ t.test('cost is shares times price, exactly', async (t) => {
   t.equal(holdingCost({ symbol: 'AAPL', shares: 15, price: 3021700n }), 45325500n)
   t.equal(holdingCost({ symbol: 'BIG', shares: 1_000_000_000, price: 10_000_000_000n }), 10_000_000_000_000_000_000n)
 })
+
+t.test('only ASCII whitespace is trimmed: Unicode spaces around a value are refused, not dropped', async (t) => {
+  t.match(parseHolding(form({ stock_symbol: '\t aapl \r\n', number_of_shares: ' 15\n', purchase_price: '\f302.17 ' })), { ok: true, holding: { symbol: 'AAPL', shares: 15 } })
+  for (const space of ['\u2009', '\u00a0', '\u3000', '\ufeff', '\u2028']) {
+    const result = parseHolding(form({ stock_symbol: `${space}AAPL`, number_of_shares: `${space}1`, purchase_price: `1${space}` }))
+    t.same(Object.keys(result.ok ? {} : result.errors).sort(), ['number_of_shares', 'purchase_price', 'stock_symbol'], `U+${space.codePointAt(0)?.toString(16)} is not trimmed`)
+  }
+})

@@ -18,9 +18,9 @@ export async function finish (child: ChildProcessWithoutNullStreams): Promise<{ 
   return { code, stdout, stderr }
 }
 
-/** Starts src/server.ts on a free port and waits until it listens. */
+/** Starts src/server/server.ts on a free port and waits until it listens. */
 export async function start (t: Test, env: Record<string, string>, preload: string[] = []): Promise<{ child: ChildProcessWithoutNullStreams, url: string, output: () => string }> {
-  const child = run('src/server.ts', { PORT: '0', LOG_LEVEL: 'info', ...env }, preload)
+  const child = run('src/server/server.ts', { PORT: '0', LOG_LEVEL: 'info', ...env }, preload)
   t.teardown(() => { child.kill('SIGKILL') })
   let output = ''
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })

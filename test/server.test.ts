@@ -7,14 +7,14 @@ import { HttpSession } from './http-session.js'
 
 t.test('a malformed SESSION_KEY stops start-up with a message on stderr naming it', async (t) => {
   for (const [key, message] of [['abc', 'SESSION_KEY: the key is 3 hex characters'], [`${KEY_A},`, 'SESSION_KEY: key 2 of 2 is empty'], ['g'.repeat(64), 'not hex digits']]) {
-    const { code, stderr } = await finish(run('src/server.ts', { SESSION_KEY: key as string }))
+    const { code, stderr } = await finish(run('src/server/server.ts', { SESSION_KEY: key as string }))
     t.equal(code, 1)
     t.match(stderr, message)
   }
 })
 
 t.test('in production the server refuses to start without SESSION_KEY', async (t) => {
-  const { code, stderr } = await finish(run('src/server.ts', { NODE_ENV: 'production' }))
+  const { code, stderr } = await finish(run('src/server/server.ts', { NODE_ENV: 'production' }))
   t.equal(code, 1)
   t.match(stderr, 'SESSION_KEY is required when NODE_ENV=production')
 })
@@ -80,10 +80,4 @@ t.test('an uncaught error closes the server, logged, with exit code 1', async (t
   const closing = output().split('\n').filter(Boolean).map((line) => JSON.parse(line)).find((line) => line.msg === 'server closing after an error')
   t.equal(closing?.level, 50)
   t.equal(closing?.err.message, 'uncaught on purpose')
-})
-
-t.test('npm run genkey prints a fresh 64-hex-character key', async (t) => {
-  const { code, stdout } = await finish(run('src/genkey.ts', {}))
-  t.equal(code, 0)
-  t.match(stdout, /^[0-9a-f]{64}\n$/)
 })

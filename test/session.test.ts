@@ -20,9 +20,12 @@ t.test('the cookie: HttpOnly, SameSite=Lax, Path=/, Max-Age = expiry, not Secure
   t.notMatch(header, /Secure/)
 })
 
-t.test('in production the cookie is Secure', async (t) => {
+t.test('in production the cookie is Secure, named __Host-portfolio so no subdomain can set or shadow it', async (t) => {
   const browser = new Browser(await build(t, { production: true }))
-  t.match(setCookies(await browser.get('/add_stock')).get('portfolio'), /; Secure/)
+  const cookies = setCookies(await browser.get('/add_stock'))
+  t.same([...cookies.keys()], ['__Host-portfolio'])
+  t.match(cookies.get('__Host-portfolio'), /; Path=\/; .*HttpOnly; Secure/)
+  t.notMatch(cookies.get('__Host-portfolio'), /Domain=/, 'a __Host- cookie has no Domain')
 })
 
 t.test('the cookie is encrypted: nothing of the portfolio can be read from it', async (t) => {

@@ -2,14 +2,15 @@
 // TypeScript sees of the plugin.
 import Fastify from 'fastify'
 import stockPortfolio, { stockPortfolio as named, type StockPortfolioOptions } from '../src/index.js'
+import { KEY_A, KEY_B, KEY_C, keyBuffer } from './helper.js'
 
 const app = Fastify()
-app.register(stockPortfolio, { key: 'ab'.repeat(32) })
-app.register(named, { prefix: '/portfolio', key: [Buffer.alloc(32), 'ab'.repeat(32)], cookieName: 'p', expiry: 3600, secure: true })
+app.register(stockPortfolio, { key: KEY_A })
+app.register(named, { prefix: '/portfolio', key: [keyBuffer(KEY_B), KEY_A], cookieName: 'p', expiry: 3600, secure: true })
 
 // @ts-expect-error the key is required
 app.register(stockPortfolio, {})
 // @ts-expect-error expiry is a number of seconds
-app.register(stockPortfolio, { key: 'ab'.repeat(32), expiry: '1h' })
+app.register(stockPortfolio, { key: KEY_A, expiry: '1h' })
 
-export const options: StockPortfolioOptions = { key: Buffer.alloc(32) }
+export const options: StockPortfolioOptions = { key: keyBuffer(KEY_C) }

@@ -1,0 +1,22 @@
+import fp from 'fastify-plugin'
+
+const FRAME_ANCESTORS = "frame-ancestors 'none'"
+
+// Headers every page of the plugin carries, whatever the host sends on its own routes:
+// - they depend on the cookie, so no shared cache may store one or serve it to another;
+// - Remove and Clear are buttons worth clickjacking, so no other site may frame them. A host's
+//   own framing policy (helmet's, say) is kept; only a missing one is added.
+export default fp(async function pageHeaders (fastify) {
+  fastify.addHook('onSend', async (_request, reply) => {
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
+    const vary = reply.getHeader('vary')
+    reply.header('vary', vary === undefined ? 'Cookie' : `${String(vary)}, Cookie`)
+    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY')
+    const policy = reply.getHeader('content-security-policy')
+    if (policy === undefined) {
+      reply.header('content-security-policy', FRAME_ANCESTORS)
+    } else if (!String(policy).includes('frame-ancestors')) {
+      reply.header('content-security-policy', `${String(policy)}; ${FRAME_ANCESTORS}`)
+    }
+  })
+}, { name: 'page-headers', fastify: '5.x' })

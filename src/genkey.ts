@@ -1,4 +1,0 @@
-import { generateKey } from './keys.js'
-
-// npm run genkey: a fresh SESSION_KEY.
-console.log(generateKey())

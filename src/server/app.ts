@@ -1,0 +1,89 @@
+import type { Socket } from 'node:net'
+import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import underPressure from '@fastify/under-pressure'
+import securityHeaders, { helmetHeaders } from '../../plugins/security-headers.js'
+import pipelining from '../../plugins/pipelining.js'
+import stockPortfolio from '../index.js'
+import type { ServerConfig } from './config.js'
+import { errorPage } from './error-page.js'
+
+const BAD_REQUEST = errorPage('Request refused', 'That address or request is malformed, so it was not read. Nothing was changed.')
+
+/** Node's own answer to a request it cannot parse, with the pages' headers and error page. */
+function clientError (headers: Record<string, string>) {
+  const head = Object.entries({ ...headers, 'content-type': 'text/html; charset=utf-8', connection: 'close' })
+    .map(([name, value]) => `${name}: ${value}\r\n`).join('')
+  return function (error: NodeJS.ErrnoException, socket: Socket): void {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return
+    const [status, reason] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+      ? [408, 'Request Timeout']
+      : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
+    if (socket.writable) {
+      socket.write(`HTTP/1.1 ${status} ${reason}\r\n${head}content-length: ${Buffer.byteLength(BAD_REQUEST)}\r\n\r\n${BAD_REQUEST}`)
+    }
+    socket.destroy(error)
+  }
+}
+
+/** The standalone server without listen: the plugin at /, its limits, security headers, health check. */
+export async function buildApp (config: ServerConfig): Promise<FastifyInstance> {
+  const { limits } = config
+  const headers = helmetHeaders({
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        // Upgrading would break plain-HTTP development on 127.0.0.1; production sits behind TLS.
+        upgradeInsecureRequests: config.production ? [] : null
+      }
+    },
+    // DENY, as frame-ancestors 'none' says: no page of this server is framed, not even by itself.
+    frameguard: { action: 'deny' },
+    hsts: config.production
+  })
+
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    // On SIGTERM, a request already on an accepted connection is served, not answered 503:
+    // the listening socket is closed at once, so new connections go to another instance.
+    return503OnClosing: false,
+    connectionTimeout: limits.connectionTimeout,
+    requestTimeout: limits.requestTimeout,
+    keepAliveTimeout: limits.keepAliveTimeout,
+    maxRequestsPerSocket: limits.maxRequestsPerSocket,
+    // Node applies requestTimeout only when given to http.createServer (set afterwards, as
+    // Fastify does, a trickled body was never cut off), and checks it every 30 s by default.
+    http: {
+      requestTimeout: limits.requestTimeout,
+      headersTimeout: Math.min(limits.requestTimeout, 60_000),
+      connectionsCheckingInterval: Math.min(1000, limits.requestTimeout)
+    },
+    frameworkErrors (_error, _request, reply) {
+      (reply as FastifyReply).code(400).headers(headers).type('text/html; charset=utf-8').send(BAD_REQUEST)
+    },
+    clientErrorHandler: clientError(headers)
+  })
+  app.server.maxConnections = limits.maxConnections
+
+  await app.register(underPressure, {
+    maxHeapUsedBytes: limits.maxHeapUsedBytes,
+    maxRssBytes: limits.maxRssBytes,
+    maxEventLoopDelay: limits.maxEventLoopDelay,
+    retryAfter: 10
+  })
+  await app.register(pipelining, { max: limits.maxPipelinedRequests })
+  await app.register(securityHeaders, { headers })
+  await app.register(stockPortfolio, { key: config.keys, expiry: config.expiry, secure: config.production })
+
+  app.get('/', async (_request, reply) => reply.redirect('/stocks/', 302))
+  // Under pressure, @fastify/under-pressure answers this (like every route) with a 503.
+  app.get('/health', async () => ({ status: 'ok', ...app.memoryUsage() }))
+
+  return app
+}

@@ -1,0 +1,168 @@
+import t from 'tap'
+import { writeFile } from 'node:fs/promises'
+import Fastify from 'fastify'
+import swagger from '@fastify/swagger'
+import stockPortfolio from '../src/index.js'
+import { Browser, csrfToken, KEY_A, tableRows, VALID } from './helper.js'
+
+t.test('any prefix spelling works: with or without a trailing slash, nested', async (t) => {
+  // [as registered, where the pages are, the addresses that lead to the list]
+  for (const [mount, base, homes] of [
+    ['/portfolio', '/portfolio', ['/portfolio', '/portfolio/']],
+    ['/portfolio/', '/portfolio', ['/portfolio/']],
+    ['nested', '/outer/inner', ['/outer/inner/']]
+  ] as const) {
+    const app = Fastify()
+    if (mount === 'nested') {
+      await app.register(async (outer) => { await outer.register(stockPortfolio, { prefix: '/inner/', key: KEY_A }) }, { prefix: '/outer' })
+    } else {
+      await app.register(stockPortfolio, { prefix: mount, key: KEY_A })
+    }
+    t.teardown(() => app.close())
+    const browser = new Browser(app)
+    const form = await browser.get(`${base}/add_stock`)
+    t.equal(form.statusCode, 200, `${mount}: the form`)
+    t.match(form.body, `action="${base}/add_stock"`)
+    t.notMatch(form.body, /href="[^"]*\/\//, `${mount}: no link has a double slash`)
+    t.match(form.headers['set-cookie'], `Path=${base};`, `${mount}: the cookie's Path`)
+    const saved = await browser.submit(`${base}/add_stock`, VALID)
+    t.equal(saved.headers.location, `${base}/stocks/`)
+    t.same(tableRows((await browser.get(`${base}/stocks/`)).body), [['AAPL', '15', '$302.17', '$4,532.55']], `${mount}: listed`)
+    for (const url of homes) {
+      const home = await browser.get(url)
+      t.equal(home.statusCode, 302, `GET ${url}`)
+      t.equal(home.headers.location, `${base}/stocks/`)
+    }
+  }
+})
+
+t.test('at the root the plugin leaves / to the host', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { key: KEY_A })
+  app.get('/', async () => 'the host\'s home')
+  t.teardown(() => app.close())
+  t.equal((await app.inject('/')).body, 'the host\'s home')
+})
+
+t.test('the pages refuse framing even without helmet; a host\'s own framing policy is kept', async (t) => {
+  const bare = Fastify()
+  await bare.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  bare.get('/other', async () => 'other')
+  t.teardown(() => bare.close())
+  for (const url of ['/p/stocks/', '/p/add_stock', '/p/missing-page-is-the-host-404']) {
+    const page = await bare.inject(url)
+    if (page.statusCode === 404) continue
+    t.equal(page.headers['x-frame-options'], 'DENY', url)
+    t.equal(page.headers['content-security-policy'], "frame-ancestors 'none'", url)
+  }
+  const refused = await bare.inject({ method: 'POST', url: '/p/add_stock', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'a=1' })
+  t.equal(refused.headers['x-frame-options'], 'DENY', 'error pages too')
+  t.equal((await bare.inject('/other')).headers['x-frame-options'], undefined, 'nothing on the host\'s routes')
+
+  const framed = Fastify()
+  framed.addHook('onRequest', async (_request, reply) => {
+    reply.header('x-frame-options', 'SAMEORIGIN')
+    reply.header('content-security-policy', "default-src 'self'; frame-ancestors 'self'")
+  })
+  await framed.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => framed.close())
+  const kept = await framed.inject('/p/stocks/')
+  t.equal(kept.headers['x-frame-options'], 'SAMEORIGIN')
+  t.equal(kept.headers['content-security-policy'], "default-src 'self'; frame-ancestors 'self'")
+
+  const partial = Fastify()
+  partial.addHook('onRequest', async (_request, reply) => { reply.header('content-security-policy', "default-src 'self'") })
+  await partial.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => partial.close())
+  t.equal((await partial.inject('/p/stocks/')).headers['content-security-policy'], "default-src 'self'; frame-ancestors 'none'", 'a policy without frame-ancestors gets it added')
+})
+
+t.test('the host\'s layout, as a template string or a file, wraps every page', async (t) => {
+  const dir = t.testdir()
+  const template = '<!doctype html><html lang="en"><head><title>{{title}} · Bank</title><link rel="stylesheet" href="{{paths.stylesheet}}"></head><body><nav>BANK NAV <a href="{{paths.addStock}}">Add</a></nav>{{{body}}}</body></html>'
+  await writeFile(`${dir}/layout.hbs`, template)
+  for (const layout of [{ template }, `${dir}/layout.hbs`]) {
+    const app = Fastify()
+    await app.register(stockPortfolio, { prefix: '/p', key: KEY_A, layout })
+    t.teardown(() => app.close())
+    const browser = new Browser(app)
+    const form = await browser.get('/p/add_stock')
+    t.match(form.body, /^<!doctype html><html lang="en"><head><title>Add a Stock · Bank<\/title><link rel="stylesheet" href="\/p\/assets\/portfolio.css\?[\w-]{12}">/)
+    t.match(form.body, '<nav>BANK NAV <a href="/p/add_stock">Add</a></nav><div class="portfolio">')
+    t.notMatch(form.body, 'class="site-header"', 'the plugin\'s own header is gone')
+    await browser.submit('/p/add_stock', VALID)
+    const list = await browser.get('/p/stocks/')
+    t.match(list.body, 'BANK NAV')
+    t.same(tableRows(list.body), [['AAPL', '15', '$302.17', '$4,532.55']])
+    t.match((await browser.postRaw('/p/add_stock', 'x=1')).body, 'BANK NAV', 'error pages too')
+  }
+  const broken = Fastify()
+  broken.register(stockPortfolio, { key: KEY_A, layout: { template: '{{#if}}' } })
+  await t.rejects(async () => { await broken.ready() }, { message: /^fastify-stock-portfolio: option layout is not a handlebars template/ })
+})
+
+t.test('behind the host\'s login: an onRequest hook in an enclosing context guards every page', async (t) => {
+  const app = Fastify()
+  await app.register(async function members (scope) {
+    scope.addHook('onRequest', async (request, reply) => {
+      if (request.headers.authorization !== 'Bearer member') return reply.redirect('/login', 303)
+    })
+    await scope.register(stockPortfolio, { prefix: '/portfolio', key: KEY_A })
+  })
+  app.get('/login', async () => 'login page')
+  t.teardown(() => app.close())
+  for (const [method, url] of [['GET', '/portfolio/stocks/'], ['GET', '/portfolio/add_stock'], ['POST', '/portfolio/add_stock'], ['GET', '/portfolio/assets/portfolio.css']] as const) {
+    const response = await app.inject({ method, url })
+    t.equal(response.statusCode, 303, `${method} ${url} without login`)
+    t.equal(response.headers.location, '/login')
+    t.equal(response.headers['set-cookie'], undefined, 'no session is started')
+  }
+  const member = new Browser(app)
+  const headers = { authorization: 'Bearer member' }
+  const token = csrfToken((await member.get('/portfolio/add_stock', headers)).body)
+  const saved = await member.postRaw('/portfolio/add_stock', new URLSearchParams({ ...VALID, _csrf: token }).toString(), headers)
+  t.equal(saved.statusCode, 302)
+  t.same(tableRows((await member.get('/portfolio/stocks/', headers)).body).length, 1, 'a member uses the pages')
+  t.equal((await app.inject('/login')).body, 'login page', 'the host\'s own routes are not guarded')
+})
+
+t.test('with @fastify/swagger in the host, only the JSON read is documented unless asked', async (t) => {
+  for (const [openapi, expected] of [
+    [undefined, ['/p/stocks/']],
+    ['all', ['/p/', '/p/add_stock', '/p/stocks', '/p/stocks/', '/p/stocks/clear', '/p/stocks/remove']],
+    ['none', []]
+  ] as const) {
+    const app = Fastify()
+    await app.register(swagger, { openapi: { info: { title: 'host', version: '1' } } })
+    app.get('/host', async () => 'host')
+    await app.register(stockPortfolio, { prefix: '/p', key: KEY_A, ...(openapi === undefined ? {} : { openapi }) })
+    t.teardown(() => app.close())
+    await app.ready()
+    const paths = Object.keys(app.swagger().paths ?? {}).filter((path) => path.startsWith('/p')).sort()
+    t.same(paths, expected, `openapi: ${String(openapi)}`)
+    t.ok(app.swagger().paths?.['/host'], 'the host\'s routes stay documented')
+  }
+  const app = Fastify()
+  await app.register(swagger, { openapi: { info: { title: 'host', version: '1' } } })
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => app.close())
+  await app.ready()
+  const get = app.swagger().paths?.['/p/stocks/']?.get as { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> }
+  t.same(Object.keys(get.responses['200']?.content['application/json']?.schema.properties ?? {}).sort(), ['holdings', 'total'], 'the JSON answer\'s schema is documented')
+})
+
+t.test('with secure on, a form that arrives over plain HTTP without the cookie is logged with the reason', async (t) => {
+  const lines: string[] = []
+  const app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => { lines.push(line) } } } })
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A, secure: true })
+  t.teardown(() => app.close())
+  const response = await app.inject({ method: 'POST', url: '/p/add_stock', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...VALID, _csrf: 'x' }).toString() })
+  t.equal(response.statusCode, 403)
+  t.match(lines.join(''), 'a form arrived without the session cookie over plain HTTP while the cookie is Secure')
+  lines.length = 0
+  const insecure = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => { lines.push(line) } } } })
+  await insecure.register(stockPortfolio, { prefix: '/p', key: KEY_A, secure: false })
+  t.teardown(() => insecure.close())
+  await insecure.inject({ method: 'POST', url: '/p/add_stock', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '_csrf=x' })
+  t.notMatch(lines.join(''), 'plain HTTP', 'no hint when the cookie is not Secure')
+})

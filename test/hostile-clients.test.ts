@@ -1,0 +1,132 @@
+import t from 'tap'
+import { connect, type Socket } from 'node:net'
+import { readFileSync } from 'node:fs'
+import { once } from 'node:events'
+import { build, KEY_A } from './helper.js'
+import { start } from './process-helper.js'
+import { HttpSession } from './http-session.js'
+
+// The flood runs for about ten seconds; the whole file needs more than tap's default 30 s.
+t.setTimeout(120_000)
+
+const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Opens a raw connection to `url` and writes `text`; collects what comes back. */
+async function raw (url: string, text: string): Promise<{ socket: Socket, received: () => string, closed: Promise<number> }> {
+  const { hostname, port } = new URL(url)
+  const socket = connect(Number(port), hostname)
+  await once(socket, 'connect')
+  let received = ''
+  socket.on('data', (chunk: Buffer) => { received += chunk.toString('latin1') })
+  socket.on('error', () => {})
+  const opened = Date.now()
+  const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now() - opened)))
+  socket.write(text)
+  return { socket, received: () => received, closed }
+}
+
+t.test('a malformed URL gets the same headers and error page as every other error', async (t) => {
+  const app = await build(t)
+  for (const url of ['/%', '/stocks/%E0%A4%A']) {
+    const response = await app.inject(url)
+    t.equal(response.statusCode, 400, url)
+    t.match(response.headers['content-type'], /^text\/html/)
+    t.match(response.headers, { 'x-frame-options': 'DENY', 'content-security-policy': /frame-ancestors 'none'/, 'x-content-type-options': 'nosniff' })
+    t.match(response.body, '<p class="alert" role="alert">That address or request is malformed')
+    t.match(response.body, '<link rel="stylesheet" href="/assets/portfolio.css?')
+  }
+})
+
+t.test('over real sockets: malformed headers, a trickled body, too many pipelined requests', async (t) => {
+  const { url } = await start(t, { SESSION_KEY: KEY_A, REQUEST_TIMEOUT: '1500', MAX_PIPELINED_REQUESTS: '4' })
+
+  const malformed = await raw(url, 'GET /stocks/ HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n')
+  await malformed.closed
+  t.match(malformed.received(), /^HTTP\/1\.1 400 Bad Request\r\n/)
+  t.match(malformed.received(), /\r\nx-frame-options: DENY\r\n/)
+  t.match(malformed.received(), 'That address or request is malformed')
+
+  // A byte every 200 ms keeps the socket busy, so only the request timeout can end it.
+  const slow = await raw(url, 'POST /add_stock HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n')
+  const trickle = setInterval(() => { if (!slow.socket.destroyed) slow.socket.write('a') }, 200)
+  t.teardown(() => clearInterval(trickle))
+  const lasted = await slow.closed
+  clearInterval(trickle)
+  t.ok(lasted >= 1000 && lasted < 4000, `the trickled body was cut off after ${lasted} ms (REQUEST_TIMEOUT=1500)`)
+  t.match(slow.received(), /^HTTP\/1\.1 408 Request Timeout\r\n/)
+
+  const request = 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n'
+  const four = await raw(url, request.repeat(4))
+  await sleep(500)
+  t.equal(four.received().match(/HTTP\/1\.1 200/g)?.length, 4, 'four pipelined requests are all answered')
+  t.notOk(four.socket.destroyed)
+  four.socket.destroy()
+  const greedy = await raw(url, request.repeat(40))
+  await greedy.closed
+  t.ok((greedy.received().match(/HTTP\/1\.1 200/g)?.length ?? 0) <= 4, 'a connection pipelining 40 is closed, answered at most 4')
+  t.equal((await fetch(`${url}/health`)).status, 200, 'the server is fine')
+})
+
+t.test('a flood of connections pipelining the largest page without reading: memory stays bounded, /health answers, then all is normal', async (t) => {
+  const { child, url } = await start(t, { SESSION_KEY: KEY_A, LOG_LEVEL: 'error' })
+  const session = await HttpSession.open(url)
+  // The fullest cookie makes the largest page: one-letter symbols, one share at $1.
+  let count = 0
+  for (; ; count++) {
+    const response = await session.addStock(String.fromCharCode(65 + (count % 26)), 1, '1')
+    await response.arrayBuffer()
+    if (response.status !== 302) break
+  }
+  const page = await (await session.get('/stocks/')).arrayBuffer()
+  t.ok(count > 400, `${count} holdings, a ${page.byteLength}-byte page`)
+
+  const pipelined = 8
+  const request = `GET /stocks/ HTTP/1.1\r\nHost: x\r\nCookie: ${session.cookie}\r\n\r\n`.repeat(pipelined)
+  const sockets: Socket[] = []
+  const { hostname, port } = new URL(url)
+  for (let i = 0; i < 400; i++) {
+    const socket = connect(Number(port), hostname)
+    socket.on('error', () => {})
+    socket.on('connect', () => { socket.write(request); socket.pause() })
+    sockets.push(socket)
+  }
+  t.teardown(() => { for (const socket of sockets) socket.destroy() })
+
+  let peak = 0
+  let slowest = 0
+  const until = Date.now() + 8000
+  while (Date.now() < until) {
+    peak = Math.max(peak, rssMb(child.pid as number))
+    const asked = Date.now()
+    const health = await fetch(`${url}/health`, { signal: AbortSignal.timeout(5000) })
+    slowest = Math.max(slowest, Date.now() - asked)
+    t.ok(health.status === 200 || health.status === 503, 'health answers')
+    await health.arrayBuffer()
+    await sleep(250)
+  }
+  t.ok(peak < 512, `peak RSS ${peak.toFixed(0)} MB while ${sockets.length} connections each pipelined ${pipelined} pages of ${page.byteLength} bytes and read none`)
+  t.ok(slowest < 1000, `/health answered within ${slowest} ms`)
+
+  for (const socket of sockets) socket.destroy()
+  await sleep(200)
+  const after = await session.get('/stocks/', { accept: 'application/json' })
+  t.equal(after.status, 200, 'as soon as the flood stops, pages are served')
+  t.equal((await after.json() as { holdings: unknown[] }).holdings.length, count)
+})
+
+t.test('past its memory threshold the server sheds load: 503 with Retry-After, /health says so', async (t) => {
+  const { url } = await start(t, { SESSION_KEY: KEY_A, MAX_RSS_MB: '32', LOG_LEVEL: 'error' })
+  let health: Response | undefined
+  for (let i = 0; i < 40; i++) {
+    health = await fetch(`${url}/health`)
+    if (health.status === 503) break
+    await sleep(100)
+  }
+  t.equal(health?.status, 503, '/health reports the pressure')
+  t.equal(health?.headers.get('retry-after'), '10')
+  const page = await fetch(`${url}/stocks/`)
+  t.equal(page.status, 503)
+  t.equal(page.headers.get('retry-after'), '10')
+  t.match(await page.text(), 'The server is busy right now. Nothing was changed; try again in a few seconds.')
+})
