@@ -5,7 +5,7 @@ import { FORM_BODY_LIMIT } from './form-body.js'
 /** Plain words for the errors Fastify raises before a handler runs. */
 const MESSAGES: Record<string, string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: `The form was larger than ${FORM_BODY_LIMIT / 1024} KiB, so it was not read. Nothing was changed.`,
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This page accepts only forms sent as application/x-www-form-urlencoded. Nothing was changed.',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This page accepts only forms sent as application/x-www-form-urlencoded (the import page: multipart/form-data). Nothing was changed.',
   // The form a person fills in re-renders with its own messages; this is a page's hidden form.
   FST_ERR_VALIDATION: 'The form arrived incomplete or with fields it does not have. Nothing was changed.',
   // @fastify/under-pressure, in the standalone server: shedding load rather than running out of memory.

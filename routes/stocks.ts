@@ -1,7 +1,8 @@
 import accepts from 'accepts'
 import type { FastifyInstance } from 'fastify'
 import { decodePortfolio } from '../src/portfolio-codec.js'
-import { portfolioJson, portfolioRows } from '../src/portfolio-view.js'
+import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio-view.js'
+import { portfolioCsv } from '../src/portfolio-csv.js'
 import { basePath } from '../src/site-paths.js'
 import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from '../plugins/session.js'
 
@@ -18,9 +19,24 @@ const portfolioSchema = {
         required: ['symbol', 'shares', 'price', 'cost']
       }
     },
+    positions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          symbol: { type: 'string' },
+          shares: { type: 'integer' },
+          averagePrice: money,
+          cost: money,
+          purchases: { type: 'integer' },
+          share: { type: 'string', pattern: '^\\d{1,3}\\.\\d{2}$' }
+        },
+        required: ['symbol', 'shares', 'averagePrice', 'cost', 'purchases', 'share']
+      }
+    },
     total: money
   },
-  required: ['holdings', 'total']
+  required: ['holdings', 'positions', 'total']
 } as const
 
 export default async function stocksRoutes (fastify: FastifyInstance): Promise<void> {
@@ -44,10 +60,20 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       nav: { stocks: true },
       flash,
       notice: hasCookieConflict(request) ? COOKIE_CONFLICT_NOTICE : undefined,
-      ...portfolioRows(holdings),
+      ...portfolioList(holdings, stocks, readListQuery(request.query as Record<string, unknown>)),
       // Only a list with rows has forms; an empty one leaves the session unwritten.
       csrfToken: holdings.length > 0 ? reply.portfolioCsrfToken() : undefined
     })
+  })
+
+  // The portfolio to keep or to move to another browser (see POST /stocks/import).
+  fastify.get('/stocks/portfolio.csv', async (request, reply) => {
+    const holdings = decodePortfolio(request.portfolioSession.get('holdings'))
+    const day = new Date().toISOString().slice(0, 10)
+    return reply
+      .type('text/csv; charset=utf-8; header=present')
+      .header('content-disposition', `attachment; filename="portfolio-${day}.csv"`)
+      .send(portfolioCsv(holdings))
   })
 
   // As in Flask, the address without its trailing slash redirects to the list; unless the host

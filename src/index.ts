@@ -15,6 +15,7 @@ import assetsRoutes from '../routes/assets.js'
 import addStockRoutes from '../routes/add-stock.js'
 import stocksRoutes from '../routes/stocks.js'
 import holdingsRoutes from '../routes/holdings.js'
+import importRoutes from '../routes/import.js'
 
 export type { StockPortfolioOptions, OpenApiExposure } from './options.js'
 export { generateKey } from './keys.js'
@@ -33,6 +34,7 @@ const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, sett
   await fastify.register(addStockRoutes)
   await fastify.register(stocksRoutes)
   await fastify.register(holdingsRoutes)
+  await fastify.register(importRoutes)
 }
 
 const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {

@@ -54,3 +54,11 @@ function groupThousands (digits: string): string {
   for (let at = grouped.length; at < digits.length; at += 3) grouped += ',' + digits.slice(at, at + 3)
   return grouped
 }
+
+/** numerator / denominator, both positive, rounded half to even. */
+export function divideHalfEven (numerator: bigint, denominator: bigint): bigint {
+  const quotient = numerator / denominator
+  const twice = (numerator % denominator) * 2n
+  if (twice > denominator || (twice === denominator && quotient % 2n === 1n)) return quotient + 1n
+  return quotient
+}

@@ -1,21 +1,185 @@
 import { type Holding, holdingCost } from './holding.js'
 import { encodeHolding } from './portfolio-codec.js'
 import { formatCount, formatMoney, toDecimalString } from './money.js'
+import { formatShare, type Position, positionsOf } from './positions.js'
 
 // The portfolio as the list page and the JSON answer show it: exact amounts, computed once.
 
-export interface PortfolioJson {
-  holdings: Array<{ symbol: string, shares: number, price: string, cost: string }>
-  total: string
+/** Rows on one page of the list: a full cookie holds about 480 one-letter purchases. */
+export const PAGE_SIZE = 50
+
+export type ListView = 'purchases' | 'positions'
+type Direction = 'asc' | 'desc'
+
+interface Column<T> {
+  key: string
+  label: string
+  numeric: boolean
+  compare: (a: T, b: T) => number
 }
 
-export interface PortfolioRows {
-  rows: Array<{ index: number, record: string, symbol: string, shares: string, price: string, cost: string }>
+const byString = (a: string, b: string): number => a < b ? -1 : a > b ? 1 : 0
+const byNumber = (a: number | bigint, b: number | bigint): number => a < b ? -1 : a > b ? 1 : 0
+
+interface Indexed { holding: Holding, index: number }
+
+const PURCHASE_COLUMNS: Array<Column<Indexed>> = [
+  { key: 'symbol', label: 'Stock Symbol', numeric: false, compare: (a, b) => byString(a.holding.symbol, b.holding.symbol) },
+  { key: 'shares', label: 'Number of Shares', numeric: true, compare: (a, b) => byNumber(a.holding.shares, b.holding.shares) },
+  { key: 'price', label: 'Purchase Price', numeric: true, compare: (a, b) => byNumber(a.holding.price, b.holding.price) },
+  { key: 'cost', label: 'Cost', numeric: true, compare: (a, b) => byNumber(holdingCost(a.holding), holdingCost(b.holding)) }
+]
+
+const POSITION_COLUMNS: Array<Column<Position>> = [
+  { key: 'symbol', label: 'Stock Symbol', numeric: false, compare: (a, b) => byString(a.symbol, b.symbol) },
+  { key: 'shares', label: 'Number of Shares', numeric: true, compare: (a, b) => byNumber(a.shares, b.shares) },
+  { key: 'average', label: 'Average Price', numeric: true, compare: (a, b) => byNumber(a.averagePrice, b.averagePrice) },
+  { key: 'cost', label: 'Cost', numeric: true, compare: (a, b) => byNumber(a.cost, b.cost) },
+  { key: 'purchases', label: 'Purchases', numeric: true, compare: (a, b) => byNumber(a.purchases, b.purchases) },
+  { key: 'share', label: 'Share of Cost', numeric: true, compare: (a, b) => byNumber(a.share, b.share) }
+]
+
+export interface ListQuery {
+  view: ListView
+  /** A column key of the view, or undefined for the order added. */
+  sort: string | undefined
+  dir: Direction
+  page: number
+}
+
+const text = (value: unknown): string | undefined => typeof value === 'string' ? value : undefined
+
+/** The list's query string; anything unknown, repeated or malformed means the default. */
+export function readListQuery (query: Record<string, unknown>): ListQuery {
+  const view: ListView = text(query.view) === 'positions' ? 'positions' : 'purchases'
+  const columns: Array<{ key: string }> = view === 'positions' ? POSITION_COLUMNS : PURCHASE_COLUMNS
+  const sortKey = text(query.sort)
+  const sort = columns.some((column) => column.key === sortKey) ? sortKey : undefined
+  const dir: Direction = text(query.dir) === 'desc' ? 'desc' : 'asc'
+  const page = /^[1-9]\d{0,3}$/.test(text(query.page) ?? '') ? Number(query.page) : 1
+  return { view, sort, dir, page }
+}
+
+const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' }
+
+/**
+ * A link to the list, already escaped for an HTML attribute (the templates write it as is):
+ * only the base path, from the prefix, can hold a character to escape; the query is the
+ * view, column and page names of this module. Handlebars would also escape every "=".
+ */
+function href (base: string, { view, sort, dir, page }: ListQuery): string {
+  const params = [
+    view === 'positions' ? 'view=positions' : '',
+    sort === undefined ? '' : `sort=${sort}&amp;dir=${dir}`,
+    page > 1 ? `page=${page}` : ''
+  ].filter(Boolean)
+  const path = base.replace(/[&"<>']/g, (character) => ATTRIBUTE_ESCAPES[character] as string)
+  return params.length === 0 ? path : `${path}?${params.join('&amp;')}`
+}
+
+function sorted<T> (items: T[], columns: Array<Column<T>>, { sort, dir }: ListQuery): T[] {
+  const column = columns.find((candidate) => candidate.key === sort)
+  if (column === undefined) return items
+  const sign = dir === 'desc' ? -1 : 1
+  // Array.prototype.sort is stable: equal values keep the order added.
+  return items.sort((a, b) => sign * column.compare(a, b))
+}
+
+export interface ListHeader { label: string, href: string, numeric: boolean, ariaSort: 'ascending' | 'descending' | undefined }
+
+function headers<T> (base: string, columns: Array<Column<T>>, query: ListQuery): ListHeader[] {
+  return columns.map(({ key, label, numeric }) => {
+    const current = query.sort === key
+    return {
+      label,
+      numeric,
+      // The sorted column's link turns the order round; any other sorts by it, ascending.
+      href: href(base, { view: query.view, sort: key, dir: current && query.dir === 'asc' ? 'desc' : 'asc', page: 1 }),
+      ariaSort: current ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined
+    }
+  })
+}
+
+export interface Pager { label: string, previous: string | undefined, next: string | undefined }
+
+export interface PortfolioList {
+  view: ListView
+  count: number
+  links: { purchases: string, positions: string }
+  headers: ListHeader[]
+  purchases: Array<{ index: number, record: string, symbol: string, shares: string, price: string, cost: string }> | undefined
+  positions: Array<{ symbol: string, shares: string, average: string, cost: string, purchases: number, share: string }> | undefined
   total: string
+  pager: Pager | undefined
+}
+
+function page<T> (items: T[], base: string, query: ListQuery): { items: T[], pager: Pager | undefined } {
+  const pages = Math.ceil(items.length / PAGE_SIZE)
+  if (pages <= 1) return { items, pager: undefined }
+  const current = Math.min(query.page, pages)
+  const first = (current - 1) * PAGE_SIZE
+  const last = Math.min(first + PAGE_SIZE, items.length)
+  return {
+    items: items.slice(first, last),
+    pager: {
+      label: `Rows ${formatCount(first + 1)} to ${formatCount(last)} of ${formatCount(items.length)}`,
+      previous: current > 1 ? href(base, { ...query, page: current - 1 }) : undefined,
+      next: current < pages ? href(base, { ...query, page: current + 1 }) : undefined
+    }
+  }
 }
 
 function total (holdings: readonly Holding[]): bigint {
   return holdings.reduce((sum, holding) => sum + holdingCost(holding), 0n)
+}
+
+/** The list page: the view asked for, sorted, one page of it; `base` is the list's path. */
+export function portfolioList (holdings: readonly Holding[], base: string, query: ListQuery): PortfolioList {
+  const common = {
+    view: query.view,
+    links: { purchases: href(base, { ...query, view: 'purchases', sort: undefined, page: 1 }), positions: href(base, { ...query, view: 'positions', sort: undefined, page: 1 }) },
+    total: formatMoney(total(holdings))
+  }
+  if (query.view === 'positions') {
+    const { items, pager } = page(sorted(positionsOf(holdings), POSITION_COLUMNS, query), base, query)
+    return {
+      ...common,
+      count: holdings.length,
+      headers: headers(base, POSITION_COLUMNS, query),
+      purchases: undefined,
+      positions: items.map((position) => ({
+        symbol: position.symbol,
+        shares: formatCount(position.shares),
+        average: formatMoney(position.averagePrice),
+        cost: formatMoney(position.cost),
+        purchases: position.purchases,
+        share: `${formatShare(position.share)}%`
+      })),
+      pager
+    }
+  }
+  const { items, pager } = page(sorted(holdings.map((holding, index) => ({ holding, index })), PURCHASE_COLUMNS, query), base, query)
+  return {
+    ...common,
+    count: holdings.length,
+    headers: headers(base, PURCHASE_COLUMNS, query),
+    purchases: items.map(({ holding, index }) => ({
+      index,
+      record: encodeHolding(holding),
+      symbol: holding.symbol,
+      shares: formatCount(holding.shares),
+      price: formatMoney(holding.price),
+      cost: formatMoney(holdingCost(holding))
+    })),
+    positions: undefined,
+    pager
+  }
+}
+
+export interface PortfolioJson {
+  holdings: Array<{ symbol: string, shares: number, price: string, cost: string }>
+  positions: Array<{ symbol: string, shares: number, averagePrice: string, cost: string, purchases: number, share: string }>
+  total: string
 }
 
 export function portfolioJson (holdings: readonly Holding[]): PortfolioJson {
@@ -26,20 +190,14 @@ export function portfolioJson (holdings: readonly Holding[]): PortfolioJson {
       price: toDecimalString(holding.price),
       cost: toDecimalString(holdingCost(holding))
     })),
-    total: toDecimalString(total(holdings))
-  }
-}
-
-export function portfolioRows (holdings: readonly Holding[]): PortfolioRows {
-  return {
-    rows: holdings.map((holding, index) => ({
-      index,
-      record: encodeHolding(holding),
-      symbol: holding.symbol,
-      shares: formatCount(holding.shares),
-      price: formatMoney(holding.price),
-      cost: formatMoney(holdingCost(holding))
+    positions: positionsOf(holdings).map((position) => ({
+      symbol: position.symbol,
+      shares: position.shares,
+      averagePrice: toDecimalString(position.averagePrice),
+      cost: toDecimalString(position.cost),
+      purchases: position.purchases,
+      share: formatShare(position.share)
     })),
-    total: formatMoney(total(holdings))
+    total: toDecimalString(total(holdings))
   }
 }

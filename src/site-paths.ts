@@ -4,6 +4,8 @@ export interface SitePaths {
   addStock: string
   removeHolding: string
   clearHoldings: string
+  exportCsv: string
+  importCsv: string
   stylesheet: string
 }
 
@@ -20,6 +22,8 @@ export function sitePaths (prefix: string, styleVersion: string): SitePaths {
     addStock: `${base}/add_stock`,
     removeHolding: `${base}/stocks/remove`,
     clearHoldings: `${base}/stocks/clear`,
+    exportCsv: `${base}/stocks/portfolio.csv`,
+    importCsv: `${base}/stocks/import`,
     stylesheet: `${base}/assets/portfolio.css?${styleVersion}`
   }
 }

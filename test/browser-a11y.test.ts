@@ -1,23 +1,10 @@
 import t from 'tap'
-import { mkdir, readFile } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import type { Page } from 'playwright-core'
+import { mkdir } from 'node:fs/promises'
 import { build } from './helper.js'
-import { addStock, browserSkip, launch, person, rows, serve } from './browser-helper.js'
+import { addStock, axeViolations, browserSkip, launch, person, rows, serve } from './browser-helper.js'
 
 const skip = browserSkip()
-const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const SCREENSHOTS = new URL('../docs/screenshots/', import.meta.url)
-
-/** Runs axe-core in the page (evaluated, so the page's CSP does not apply) and returns its violations. */
-async function axeViolations (page: Page): Promise<string[]> {
-  await page.evaluate(axeSource)
-  const result = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: string[] }> }> }> } }).axe
-    return axe.run()
-  })
-  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
-}
 
 t.test('axe-core finds no violations: both pages, empty and full, and with an error shown', { skip }, async (t) => {
   const browser = await launch(t)

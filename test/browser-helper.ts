@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Test } from 'tap'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
 import type { FastifyInstance } from 'fastify'
@@ -59,4 +60,16 @@ export async function addStock (page: Page, base: string, symbol: string, shares
 export async function rows (page: Page): Promise<string[][]> {
   return page.locator('table.holdings tbody tr').evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td:not(.actions)')].map((td) => td.textContent?.trim() ?? '')))
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** Runs axe-core in the page (evaluated, so the page's CSP does not apply) and returns its violations. */
+export async function axeViolations (page: Page): Promise<string[]> {
+  await page.evaluate(axeSource)
+  const result = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: string[] }> }> }> } }).axe
+    return axe.run()
+  })
+  return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`)
 }

@@ -66,7 +66,7 @@ t.test('flash once; remove one holding; clear them all', { skip }, async (t) => 
   t.equal(await page.getByRole('status').textContent(), 'Removed 100 shares of SBUX at $87.56.')
   t.same((await rows(page)).map((row) => row[0]), ['AAPL', 'MSFT'])
 
-  await page.getByText('Clear the whole portfolio…').click()
+  await page.getByText('Clear the whole portfolio').click()
   await page.getByRole('button', { name: 'Clear portfolio' }).click()
   await page.waitForLoadState('load')
   t.equal(await page.getByRole('status').textContent(), 'Cleared the portfolio: removed 2 holdings.')

@@ -77,6 +77,11 @@ export class Browser {
   }
 }
 
+/** How many purchases the portfolio holds, read from its JSON answer (the page shows one page of them). */
+export async function holdingCount (browser: Browser, url = '/stocks/'): Promise<number> {
+  return ((await browser.get(url, { accept: 'application/json' })).json() as { holdings: unknown[] }).holdings.length
+}
+
 export function csrfToken (html: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(html)
   if (match === null) throw new Error('no CSRF token on the page')

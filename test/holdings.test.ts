@@ -50,7 +50,7 @@ t.test('a stale Remove (the row changed in another tab) removes nothing and says
 t.test('Clear removes every holding after an explicit second step, with a flash message', async (t) => {
   const browser = await withPortfolio(t)
   const page = (await browser.get('/stocks/')).body
-  t.match(page, '<summary>Clear the whole portfolio…</summary>')
+  t.match(page, '<summary>Clear the whole portfolio</summary>')
   t.match(page, 'This removes all 3 holdings from this browser.')
   const response = await browser.postRaw('/stocks/clear', `_csrf=${csrfToken(page)}`)
   t.equal(response.statusCode, 302)

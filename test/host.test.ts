@@ -129,7 +129,7 @@ t.test('behind the host\'s login: an onRequest hook in an enclosing context guar
 t.test('with @fastify/swagger in the host, only the JSON read is documented unless asked', async (t) => {
   for (const [openapi, expected] of [
     [undefined, ['/p/stocks/']],
-    ['all', ['/p/', '/p/add_stock', '/p/stocks', '/p/stocks/', '/p/stocks/clear', '/p/stocks/remove']],
+    ['all', ['/p/', '/p/add_stock', '/p/stocks', '/p/stocks/', '/p/stocks/clear', '/p/stocks/import', '/p/stocks/portfolio.csv', '/p/stocks/remove']],
     ['none', []]
   ] as const) {
     const app = Fastify()
@@ -148,7 +148,7 @@ t.test('with @fastify/swagger in the host, only the JSON read is documented unle
   t.teardown(() => app.close())
   await app.ready()
   const get = app.swagger().paths?.['/p/stocks/']?.get as { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> }
-  t.same(Object.keys(get.responses['200']?.content['application/json']?.schema.properties ?? {}).sort(), ['holdings', 'total'], 'the JSON answer\'s schema is documented')
+  t.same(Object.keys(get.responses['200']?.content['application/json']?.schema.properties ?? {}).sort(), ['holdings', 'positions', 'total'], 'the JSON answer\'s schema is documented')
 })
 
 t.test('with secure on, a form that arrives over plain HTTP without the cookie is logged with the reason', async (t) => {

@@ -14,6 +14,9 @@ const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
 // This process's coverage variables would make the child processes below record the package's
 // compiled files as if they were the sources.
 const { NODE_V8_COVERAGE, NODE_OPTIONS, ...cleanEnv } = process.env
+// Packing, installing and compiling take about half a minute: more than tap's default.
+t.setTimeout(180_000)
+
 /** The lowest Fastify the package declares and is tested with. */
 const LOWEST_FASTIFY = '5.0.0'
 

@@ -19,7 +19,7 @@ t.test('one row per purchase in the order added, with cost and an exact total', 
   }
   const html = (await browser.get('/stocks/')).body
   for (const header of ['Stock Symbol', 'Number of Shares', 'Purchase Price', 'Cost']) {
-    t.match(html, new RegExp(`<th scope="col"[^>]*>${header}</th>`), `column ${header}`)
+    t.match(html, new RegExp(`<th scope="col"[^>]*><a href="/stocks/\\?sort=\\w+&amp;dir=asc">${header}</a></th>`), `column ${header}, a link that sorts by it`)
   }
   t.same(tableRows(html), [
     ['AAPL', '15', '$302.17', '$4,532.55'],
@@ -53,13 +53,17 @@ t.test('Accept: application/json gives the portfolio as data; any other Accept t
       { symbol: 'AAPL', shares: 15, price: '302.17', cost: '4532.55' },
       { symbol: 'SBUX', shares: 100, price: '87.50', cost: '8750.00' }
     ],
+    positions: [
+      { symbol: 'AAPL', shares: 15, averagePrice: '302.17', cost: '4532.55', purchases: 1, share: '34.12' },
+      { symbol: 'SBUX', shares: 100, averagePrice: '87.50', cost: '8750.00', purchases: 1, share: '65.88' }
+    ],
     total: '13282.55'
   })
   for (const accept of ['text/html', '*/*', 'text/html,application/json;q=0.9', 'image/png', '']) {
     const page = await browser.get('/stocks/', { accept })
     t.match(page.headers['content-type'], /^text\/html/, `Accept ${JSON.stringify(accept)}: HTML`)
   }
-  t.same((await new Browser(browser.app).get('/stocks/', { accept: 'application/json' })).json(), { holdings: [], total: '0.00' })
+  t.same((await new Browser(browser.app).get('/stocks/', { accept: 'application/json' })).json(), { holdings: [], positions: [], total: '0.00' })
 })
 
 t.test('GET /stocks redirects to /stocks/, as Flask does; GET / too on the standalone server', async (t) => {

@@ -1,0 +1,79 @@
+import type { FastifyInstance, FastifyReply } from 'fastify'
+import csvUpload, { UPLOAD_LIMIT, type UploadBody } from '../plugins/csv-upload.js'
+import { readPortfolioCsv } from '../src/portfolio-csv.js'
+import { decodePortfolio, encodePortfolio } from '../src/portfolio-codec.js'
+import { formatCount } from '../src/money.js'
+import type { Holding } from '../src/holding.js'
+
+type Mode = 'append' | 'replace'
+
+interface ImportPage { mode?: Mode, message?: string, errors?: string[] }
+
+function renderImport (reply: FastifyReply, status: number, { mode = 'append', message, errors }: ImportPage = {}): Promise<string> {
+  return reply.code(status).portfolioViewAsync('import.hbs', {
+    title: 'Import a Portfolio',
+    nav: { importCsv: true },
+    message,
+    errors,
+    replace: mode === 'replace',
+    limit: `${UPLOAD_LIMIT / 1024} KiB`,
+    csrfToken: reply.portfolioCsrfToken()
+  })
+}
+
+const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`
+
+// Adds the purchases of a CSV file (the export's, or any with symbol, shares and price
+// columns) to the portfolio, or replaces it with them: all or nothing.
+export default async function importRoutes (fastify: FastifyInstance): Promise<void> {
+  await fastify.register(csvUpload)
+
+  fastify.get('/stocks/import', async (_request, reply) => renderImport(reply, 200))
+
+  fastify.post('/stocks/import', { preValidation: fastify.portfolioCsrfCheck }, async (request, reply) => {
+    const body = request.body as UploadBody
+    const mode: Mode = body.mode === 'replace' ? 'replace' : 'append'
+    const file = body.file
+    if (!Buffer.isBuffer(file) || file.length === 0) {
+      return renderImport(reply, 400, { mode, message: 'Choose a CSV file to import. Nothing was imported.' })
+    }
+    let text: string
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(file)
+    } catch {
+      return renderImport(reply, 400, { mode, message: 'The file is not text in UTF-8, so it is not a CSV file this page reads. Nothing was imported.' })
+    }
+    const result = readPortfolioCsv(text)
+    if (!result.ok) {
+      return renderImport(reply, 400, { mode, message: `Nothing was imported: the file has ${plural(result.errors.length, 'problem')}.`, errors: result.errors })
+    }
+
+    const session = request.portfolioSession
+    const kept = mode === 'append' ? decodePortfolio(session.get('holdings')) : []
+    const flash = `Imported ${plural(result.holdings.length, 'purchase')}${mode === 'replace' ? ', replacing the portfolio' : ''}.`
+    const fits = (count: number): boolean => fastify.portfolioSessionFits({ ...session.data(), holdings: encodePortfolio([...kept, ...result.holdings.slice(0, count)]), flash })
+    if (!fits(result.holdings.length)) {
+      const room = largestFitting(result.holdings, fits)
+      const beside = mode === 'append' ? ` beside the ${plural(kept.length, 'purchase')} already there` : ''
+      return renderImport(reply, 409, {
+        mode,
+        message: `The file has ${plural(result.holdings.length, 'purchase')}, but one browser cookie has room for ${formatCount(room)} more${beside}. Nothing was imported.`
+      })
+    }
+    session.set('holdings', encodePortfolio([...kept, ...result.holdings]))
+    session.set('flash', flash)
+    return reply.redirect(fastify.portfolioPaths.stocks, 302)
+  })
+}
+
+/** The most leading purchases of the file that fit, by bisection (fits(0) may be false too). */
+function largestFitting (holdings: readonly Holding[], fits: (count: number) => boolean): number {
+  let low = 0
+  let high = holdings.length
+  while (low < high) {
+    const middle = Math.ceil((low + high) / 2)
+    if (fits(middle)) low = middle
+    else high = middle - 1
+  }
+  return low
+}

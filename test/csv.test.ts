@@ -1,0 +1,73 @@
+import t from 'tap'
+import fc from 'fast-check'
+import { CSV_HEADER, portfolioCsv, readPortfolioCsv } from '../src/portfolio-csv.js'
+import { MAX_PRICE, MAX_SHARES, type Holding } from '../src/holding.js'
+import { build, Browser, VALID } from './helper.js'
+
+/** Every holding validation allows: the symbol grammar, 1 to 1e9 shares, a price above 0 up to MAX_PRICE. */
+export const anyHolding: fc.Arbitrary<Holding> = fc.record({
+  symbol: fc.stringMatching(/^[A-Z][A-Z0-9.-]{0,9}$/),
+  shares: fc.integer({ min: 1, max: MAX_SHARES }),
+  price: fc.bigInt({ min: 1n, max: MAX_PRICE })
+})
+
+t.test('the export: header, one line per purchase in the order added, exact decimals, CRLF', async (t) => {
+  t.equal(portfolioCsv([
+    { symbol: 'AAPL', shares: 15, price: 3_021_700n },
+    { symbol: 'BRK.B', shares: 1_000_000, price: 12_345n }
+  ]), 'symbol,shares,price,cost\r\nAAPL,15,302.17,4532.55\r\nBRK.B,1000000,1.2345,1234500.00\r\n')
+  t.equal(portfolioCsv([]), `${CSV_HEADER}\r\n`)
+})
+
+t.test('no cell of any export can start with = + - @ (formula injection), for every value validation allows', async (t) => {
+  fc.assert(fc.property(fc.array(anyHolding, { maxLength: 20 }), (holdings) => {
+    for (const line of portfolioCsv(holdings).split('\r\n').slice(1, -1)) {
+      for (const cell of line.split(',')) {
+        if (/^[=+\-@\t\r]/.test(cell)) throw new Error(`a cell starts with ${cell[0] as string}: ${line}`)
+      }
+    }
+  }), { numRuns: 1000 })
+  t.pass('1000 portfolios')
+})
+
+t.test('import reads the export and any file with symbol, shares and price in any order', async (t) => {
+  t.same(readPortfolioCsv('symbol,shares,price,cost\r\nAAPL,15,302.17,4532.55\r\n'), { ok: true, holdings: [{ symbol: 'AAPL', shares: 15, price: 3_021_700n }] })
+  t.same(readPortfolioCsv('\uFEFFPrice, Symbol ,Shares,Note\n"1,000.5",aapl,2,"bought ""early"""\n\n0.5,x,1\r'), {
+    ok: false, errors: ['line 2: the purchase price is a number of dollars above 0 and up to $1,000,000.00, with at most 4 decimals, like 302.17']
+  }, 'quoted cells, a BOM, other columns, mixed line ends; a line number names the bad line')
+  t.same(readPortfolioCsv('Price, Symbol ,Shares\n1000.5,aapl,2\n0.5,x,1\n'), {
+    ok: true, holdings: [{ symbol: 'AAPL', shares: 2, price: 10_005_000n }, { symbol: 'X', shares: 1, price: 5_000n }]
+  })
+})
+
+t.test('import refuses a bad file whole, with one message per bad line and field', async (t) => {
+  const result = readPortfolioCsv('symbol,shares,price\nAAPL,15,302.17\n1AB,0,302.17\nMSFT,,-1\nOK,1\n')
+  t.same(result, {
+    ok: false,
+    errors: [
+      'line 3: a stock symbol is a letter followed by up to 9 letters, digits, dots or dashes, like AAPL or BRK.B',
+      'line 3: the number of shares is a whole number from 1 to 1,000,000,000',
+      'line 4: the number of shares is missing',
+      'line 4: the purchase price is a number of dollars above 0 and up to $1,000,000.00, with at most 4 decimals, like 302.17',
+      'line 5: the purchase price is missing'
+    ]
+  })
+  t.same(readPortfolioCsv(''), { ok: false, errors: ['the file is empty'] })
+  t.same(readPortfolioCsv('symbol,shares,price\n'), { ok: false, errors: ['the file has a header but no purchases'] })
+  t.same(readPortfolioCsv('ticker,qty,price\nAAPL,1,1\n'), { ok: false, errors: ['line 1: the header must name the columns symbol, shares and price (missing: symbol, shares)'] })
+  t.match(readPortfolioCsv('symbol,shares,price\n"AAPL,1,1\n'), { ok: false, errors: [/^the file is not CSV: Quote Not Closed/] })
+})
+
+t.test('GET /stocks/portfolio.csv downloads the portfolio: attachment, dated name, no-store', async (t) => {
+  const browser = new Browser(await build(t))
+  await browser.submit('/add_stock', VALID)
+  await browser.submit('/add_stock', { stock_symbol: 'brk.b', number_of_shares: '1000000', purchase_price: '1.2345' })
+  const response = await browser.get('/stocks/portfolio.csv')
+  t.equal(response.statusCode, 200)
+  t.equal(response.headers['content-type'], 'text/csv; charset=utf-8; header=present')
+  t.match(response.headers['content-disposition'], /^attachment; filename="portfolio-\d{4}-\d{2}-\d{2}\.csv"$/)
+  t.equal(response.headers['cache-control'], 'no-store')
+  t.equal(response.body, 'symbol,shares,price,cost\r\nAAPL,15,302.17,4532.55\r\nBRK.B,1000000,1.2345,1234500.00\r\n')
+  t.match((await browser.get('/stocks/')).body, '<a href="/stocks/portfolio.csv">Export CSV</a>')
+  t.equal((await new Browser(browser.app).get('/stocks/portfolio.csv')).body, `${CSV_HEADER}\r\n`, 'another browser: an empty file')
+})

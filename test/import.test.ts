@@ -1,0 +1,146 @@
+import t from 'tap'
+import fc from 'fast-check'
+import Fastify from 'fastify'
+import stockPortfolio from '../src/index.js'
+import { toDecimalString } from '../src/money.js'
+import { build, Browser, csrfToken, holdingCount, KEY_A, setCookies, VALID } from './helper.js'
+import { anyHolding } from './csv.test.js'
+
+/** A multipart/form-data body as a browser sends the import form. */
+function upload (fields: Record<string, string>, file?: string | Buffer, filename = 'portfolio.csv'): { payload: Buffer, headers: Record<string, string> } {
+  const boundary = '----portfolio-test-boundary'
+  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
+  if (file !== undefined) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(file), Buffer.from('\r\n'))
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`))
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
+}
+
+async function importFile (browser: Browser, file: string | Buffer | undefined, fields: Record<string, string> = {}, base = '') {
+  const token = csrfToken((await browser.get(`${base}/stocks/import`)).body)
+  const { payload, headers } = upload({ _csrf: token, ...fields }, file)
+  return browser.request({ method: 'POST', url: `${base}/stocks/import`, payload: payload as unknown as string, headers })
+}
+
+t.test('the import page: a file input, append or replace, a CSRF token', async (t) => {
+  const browser = new Browser(await build(t))
+  const page = await browser.get('/stocks/import')
+  t.equal(page.statusCode, 200)
+  t.match(page.body, '<form class="stock-form" method="post" action="/stocks/import" enctype="multipart/form-data">')
+  t.match(page.body, '<input id="file" name="file" type="file" accept=".csv,text/csv" required')
+  t.match(page.body, '<input type="radio" name="mode" value="append" checked>')
+  t.match(page.body, /<a href="\/stocks\/import" aria-current="page">Import<\/a>/)
+})
+
+t.test('a good file is added to the portfolio, or replaces it', async (t) => {
+  const browser = new Browser(await build(t))
+  await browser.submit('/add_stock', VALID)
+  const added = await importFile(browser, 'symbol,shares,price\nSBUX,100,87.56\nMSFT,3,410\n')
+  t.equal(added.statusCode, 302)
+  t.equal(added.headers.location, '/stocks/')
+  const list = await browser.get('/stocks/', { accept: 'application/json' })
+  t.same(list.json().holdings.map((h: { symbol: string }) => h.symbol), ['AAPL', 'SBUX', 'MSFT'])
+  t.match((await browser.get('/stocks/')).body, 'Imported 2 purchases.')
+  const replaced = await importFile(browser, 'symbol,shares,price\nX,1,1\n', { mode: 'replace' })
+  t.equal(replaced.statusCode, 302)
+  t.same((await browser.get('/stocks/', { accept: 'application/json' })).json().holdings, [{ symbol: 'X', shares: 1, price: '1.00', cost: '1.00' }])
+  t.match((await browser.get('/stocks/')).body, 'Imported 1 purchase, replacing the portfolio.')
+})
+
+t.test('a bad file is refused whole, a message per bad line, the choice kept, the session untouched', async (t) => {
+  const browser = new Browser(await build(t))
+  await browser.submit('/add_stock', VALID)
+  await browser.get('/stocks/')
+  const before = browser.cookies.get('portfolio')
+  const cases: Array<[string, string | Buffer | undefined, number, string]> = [
+    ['bad lines', 'symbol,shares,price\nSBUX,100,87.56\nMSFT,1.5,410\n7UP,1,1\n', 400, 'line 3: the number of shares is a whole number from 1 to 1,000,000,000'],
+    ['no file', undefined, 400, 'Choose a CSV file to import.'],
+    ['an empty file', '', 400, 'Choose a CSV file to import.'],
+    ['not UTF-8', Buffer.from([0xff, 0xfe, 0x00, 0x41]), 400, 'The file is not text in UTF-8'],
+    ['no header', 'AAPL,15,302.17\n', 400, 'line 1: the header must name the columns symbol, shares and price']
+  ]
+  for (const [name, file, status, message] of cases) {
+    const response = await importFile(browser, file, { mode: 'replace' })
+    t.equal(response.statusCode, status, `${name}: ${status}`)
+    t.match(response.body, message, name)
+    t.match(response.body, '<input type="radio" name="mode" value="replace" checked>', `${name}: the choice is kept`)
+    t.equal(setCookies(response).size, 0, `${name}: nothing saved`)
+  }
+  const bad = await importFile(browser, 'symbol,shares,price\nSBUX,100,87.56\nMSFT,1.5,410\n7UP,1,1\n')
+  t.match(bad.body, 'Nothing was imported: the file has 2 problems.')
+  t.match(bad.body, '<li>line 4: a stock symbol is a letter followed by up to 9')
+  t.equal(browser.cookies.get('portfolio'), before)
+  t.equal(await holdingCount(browser), 1)
+})
+
+t.test('the upload is bounded: one file of at most 16 KiB and the form\'s fields; only the import takes multipart', async (t) => {
+  const browser = new Browser(await build(t))
+  const token = csrfToken((await browser.get('/stocks/import')).body)
+  const big = `symbol,shares,price\n${'AAPL,1,1\n'.repeat(2100)}`
+  const tooLarge = await importFile(browser, big)
+  t.equal(tooLarge.statusCode, 413)
+  t.match(tooLarge.body, 'The file was larger than 16 KiB, so it was not read.')
+  const { payload, headers } = upload({ _csrf: token, a: '1', b: '2', c: '3', d: '4' }, 'symbol,shares,price\nA,1,1\n')
+  const fields = await browser.request({ method: 'POST', url: '/stocks/import', payload: payload as unknown as string, headers })
+  t.equal(fields.statusCode, 400, 'more fields than the form has')
+  t.match(fields.body, 'The upload was not a form with one file.')
+  const broken = await browser.request({ method: 'POST', url: '/stocks/import', payload: 'not multipart at all', headers: { 'content-type': 'multipart/form-data' } })
+  t.equal(broken.statusCode, 400, 'no boundary')
+  const garbage = await browser.request({ method: 'POST', url: '/stocks/import', payload: '--x\r\ngarbage', headers: { 'content-type': 'multipart/form-data; boundary=x' } })
+  t.equal(garbage.statusCode, 400, 'a body that ends inside a part')
+  const elsewhere = await browser.request({ method: 'POST', url: '/add_stock', ...upload({ _csrf: token, ...VALID }) } as never)
+  t.equal(elsewhere.statusCode, 415, 'the other forms still take urlencoded bodies only')
+  const forged = await browser.request({ method: 'POST', url: '/stocks/import', ...upload({ _csrf: 'forged' }, 'symbol,shares,price\nA,1,1\n') } as never)
+  t.equal(forged.statusCode, 403, 'a forged token')
+  t.equal(await holdingCount(browser), 0)
+})
+
+t.test('a file that does not fit beside the portfolio: 409, how many would fit, nothing saved', async (t) => {
+  const browser = new Browser(await build(t))
+  for (let i = 0; i < 100; i++) await browser.submit('/add_stock', { stock_symbol: `S${String(i).padStart(3, '0')}`, number_of_shares: '150', purchase_price: '302.17' })
+  const file = `symbol,shares,price\n${Array.from({ length: 150 }, (_, i) => `T${String(i).padStart(3, '0')},150,302.17`).join('\n')}\n`
+  const refused = await importFile(browser, file)
+  t.equal(refused.statusCode, 409)
+  const room = Number(/room for (\d+) more beside the 100 purchases already there/.exec(refused.body)?.[1])
+  t.ok(room > 50 && room < 150, `room for ${room} more`)
+  t.match(refused.body, 'The file has 150 purchases, but one browser cookie has room for')
+  t.equal(await holdingCount(browser), 100)
+  const fits = `symbol,shares,price\n${file.split('\n').slice(1, room + 1).join('\n')}\n`
+  t.equal((await importFile(browser, fits)).statusCode, 302, `${room} purchases do fit`)
+  t.equal(await holdingCount(browser), 100 + room)
+  t.equal((await importFile(browser, file, { mode: 'replace' })).statusCode, 302, 'replacing, the 150 fit')
+  t.equal(await holdingCount(browser), 150)
+})
+
+t.test('round trip: export, then import into an empty browser, gives the same portfolio byte for byte', async (t) => {
+  const app = await build(t)
+  await fc.assert(fc.asyncProperty(fc.array(anyHolding, { minLength: 1, maxLength: 30 }), async (holdings) => {
+    const source = new Browser(app)
+    const token = csrfToken((await source.get('/add_stock')).body)
+    for (const { symbol, shares, price } of holdings) {
+      const fields = { stock_symbol: symbol, number_of_shares: String(shares), purchase_price: toDecimalString(price, 0), _csrf: token }
+      const added = await source.postRaw('/add_stock', new URLSearchParams(fields).toString())
+      if (added.statusCode !== 302) throw new Error(`adding ${JSON.stringify(fields)} answered ${added.statusCode}`)
+    }
+    const before = (await source.get('/stocks/', { accept: 'application/json' })).body
+    const csv = (await source.get('/stocks/portfolio.csv')).body
+    const target = new Browser(app)
+    const imported = await importFile(target, csv)
+    if (imported.statusCode !== 302) throw new Error(`import answered ${imported.statusCode}: ${imported.body.slice(0, 300)}`)
+    const after = (await target.get('/stocks/', { accept: 'application/json' })).body
+    if (after !== before) throw new Error(`${before}\n!==\n${after}`)
+  }), { numRuns: 30 })
+  t.pass('30 random portfolios')
+})
+
+t.test('under a prefix in a host app', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => app.close())
+  const browser = new Browser(app)
+  t.match((await browser.get('/p/stocks/import')).body, 'action="/p/stocks/import"')
+  t.equal((await importFile(browser, 'symbol,shares,price\nA,1,1\n', {}, '/p')).headers.location, '/p/stocks/')
+  t.equal(await holdingCount(browser, '/p/stocks/'), 1)
+})

@@ -1,0 +1,91 @@
+import t from 'tap'
+import Fastify from 'fastify'
+import stockPortfolio from '../src/index.js'
+import { build, Browser, KEY_A, tableRows } from './helper.js'
+
+const PURCHASES = [['SBUX', '100', '87.56'], ['AAPL', '15', '302.17'], ['MSFT', '3', '410'], ['AAPL', '5', '290']] as const
+
+async function withPurchases (browser: Browser, base = ''): Promise<Browser> {
+  for (const [symbol, shares, price] of PURCHASES) {
+    await browser.submit(`${base}/add_stock`, { stock_symbol: symbol, number_of_shares: shares, purchase_price: price })
+  }
+  await browser.get(`${base}/stocks/`)
+  return browser
+}
+
+/** The sorted column's header and its aria-sort, as [label, aria-sort]. */
+function sortedHeader (html: string): string[] {
+  const match = /<th scope="col"[^>]* aria-sort="(\w+)"><a href="[^"]*">([^<]+)<\/a>/.exec(html)
+  return match === null ? [] : [match[2] as string, match[1] as string]
+}
+
+t.test('the positions view: one row per symbol, exact average, cost, purchases, share of cost summing to 100.00', async (t) => {
+  const browser = await withPurchases(new Browser(await build(t)))
+  const page = (await browser.get('/stocks/?view=positions')).body
+  t.match(page, '<a href="/stocks/?view=positions" aria-current="page">Positions</a>')
+  t.match(page, '<table class="positions">')
+  t.same(tableRows(page), [
+    ['SBUX', '100', '$87.56', '$8,756.00', '1', '54.83%'],
+    ['AAPL', '20', '$299.1275', '$5,982.55', '2', '37.47%'],
+    ['MSFT', '3', '$410.00', '$1,230.00', '1', '7.70%'] // 54.8328 + 37.4646 + 7.7026: rounded 99.99, the missing hundredth to AAPL's largest remainder
+  ])
+  t.match(page, /<tfoot><tr><th scope="row" colspan="3">Total<\/th><td class="num">\$15,968.55<\/td><td class="num">4<\/td><td class="num">100.00%<\/td>/)
+  t.notMatch(page, 'name="holding"', 'positions are read-only: no Remove buttons')
+  const json = (await browser.get('/stocks/', { accept: 'application/json' })).json()
+  t.same(json.positions[1], { symbol: 'AAPL', shares: 20, averagePrice: '299.1275', cost: '5982.55', purchases: 2, share: '37.47' })
+})
+
+t.test('sorting: each header sorts by its column, again to turn round; aria-sort says how; unknown values fall back', async (t) => {
+  const browser = await withPurchases(new Browser(await build(t)))
+  const byCost = (await browser.get('/stocks/?sort=cost&dir=desc')).body
+  t.same(tableRows(byCost).map((row) => row[3]), ['$8,756.00', '$4,532.55', '$1,450.00', '$1,230.00'])
+  t.same(sortedHeader(byCost), ['Cost', 'descending'])
+  t.match(byCost, '<a href="/stocks/?sort=cost&amp;dir=asc">Cost</a>', 'the sorted header turns the order round')
+  t.match(byCost, '<a href="/stocks/?sort=symbol&amp;dir=asc">Stock Symbol</a>', 'the others sort ascending')
+  const bySymbol = (await browser.get('/stocks/?sort=symbol')).body
+  t.same(tableRows(bySymbol).map((row) => row.slice(0, 2)), [['AAPL', '15'], ['AAPL', '5'], ['MSFT', '3'], ['SBUX', '100']], 'ascending; equal symbols keep the order added')
+  t.same(sortedHeader(bySymbol), ['Stock Symbol', 'ascending'])
+  t.match(bySymbol, 'value="1 AAPL 15 302.17"', 'Remove still names the row by its place in the portfolio')
+  const byPrice = tableRows((await browser.get('/stocks/?sort=price&dir=asc')).body).map((row) => row[2])
+  t.same(byPrice, ['$87.56', '$290.00', '$302.17', '$410.00'])
+  const byShares = tableRows((await browser.get('/stocks/?sort=shares&dir=desc')).body).map((row) => row[1])
+  t.same(byShares, ['100', '15', '5', '3'])
+  const positions = (await browser.get('/stocks/?view=positions&sort=share&dir=desc')).body
+  t.same(tableRows(positions).map((row) => row[0]), ['SBUX', 'AAPL', 'MSFT'])
+  t.same(sortedHeader(positions), ['Share of Cost', 'descending'])
+  for (const [sort, first] of [['average', 'SBUX'], ['purchases', 'SBUX'], ['shares', 'MSFT'], ['cost', 'MSFT'], ['symbol', 'AAPL']]) {
+    t.equal(tableRows((await browser.get(`/stocks/?view=positions&sort=${sort as string}`)).body)[0]?.[0], first, `positions by ${sort as string}`)
+  }
+  const added = tableRows((await browser.get('/stocks/')).body).map((row) => row[0])
+  for (const query of ['sort=nope', 'sort=average', 'dir=sideways&sort=', 'view=everything', 'page=0', 'page=x', 'sort=cost&sort=symbol', 'view[]=positions']) {
+    const response = await browser.get(`/stocks/?${query}`)
+    t.equal(response.statusCode, 200, query)
+    t.same(tableRows(response.body).map((row) => row[0]), added, `${query}: the default order`)
+    t.same(sortedHeader(response.body), [], `${query}: nothing marked sorted`)
+  }
+})
+
+t.test('long portfolios come in pages of 50, with links that keep the view and order', async (t) => {
+  const browser = new Browser(await build(t))
+  for (let i = 0; i < 120; i++) {
+    await browser.submit('/add_stock', { stock_symbol: `S${String(i).padStart(3, '0')}`, number_of_shares: String(i + 1), purchase_price: '1' })
+  }
+  const first = (await browser.get('/stocks/')).body
+  t.equal(tableRows(first).length, 50)
+  t.match(first, '<nav class="pager" aria-label="Pages"><span>Rows 1 to 50 of 120</span><a href="/stocks/?page=2" rel="next">Next</a></nav>')
+  const last = (await browser.get('/stocks/?sort=shares&dir=desc&page=3')).body
+  t.same(tableRows(last).map((row) => row[0]), Array.from({ length: 20 }, (_, i) => `S${String(19 - i).padStart(3, '0')}`))
+  t.match(last, '<a href="/stocks/?sort=shares&amp;dir=desc&amp;page=2" rel="prev">Previous</a><span>Rows 101 to 120 of 120</span></nav>')
+  t.same(tableRows((await browser.get('/stocks/?page=99')).body).length, 20, 'past the end: the last page')
+  t.match(last, 'This removes all 120 holdings')
+})
+
+t.test('under a prefix, view, sort and page links stay under it', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => app.close())
+  const page = (await (await withPurchases(new Browser(app), '/p')).get('/p/stocks/?view=positions')).body
+  t.match(page, '<a href="/p/stocks/" >Purchases</a>'.replace(' >', '>'))
+  t.match(page, '<a href="/p/stocks/?view=positions&amp;sort=cost&amp;dir=asc">Cost</a>')
+  t.match(page, '<a href="/p/stocks/portfolio.csv">Export CSV</a>')
+})
