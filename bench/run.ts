@@ -1,5 +1,8 @@
-// npm run bench: the portfolio server against bare Fastify, in the same run, as ratios.
-// Both run as their own processes in production mode on loopback; autocannon runs here.
+// npm run bench: the portfolio server against two baselines in the same run, as server CPU per
+// request and as requests per second: the straightforward Fastify app of the same pages
+// (bench/straightforward/app.ts) and bare Fastify answering a string of the same size
+// (bench/baseline.ts). Every server runs as its own process in production mode on loopback;
+// autocannon runs here.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { cpus, totalmem, platform, release } from 'node:os'
 import type { ChildProcess } from 'node:child_process'
@@ -8,136 +11,171 @@ import { generateKey } from '../src/keys.js'
 import { cpuMicros, rssMb, startProcess } from './server-process.js'
 import { HttpSession } from '../test/http-session.js'
 
-const DURATION = Number(process.env.BENCH_SECONDS ?? 8)
-const WARMUP = 2
+const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
+const WARMUP = 1
 const REPETITIONS = Number(process.env.BENCH_REPETITIONS ?? 3)
-const CONNECTIONS = 16
-const KEY = generateKey()
+const CONNECTIONS = [16, 50]
 
+interface Server { name: string, child: ChildProcess, url: string }
+interface Request { method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string }
+interface Sample { rps: number, p99: number, cpu: number, bad: number }
 interface Scenario {
   name: string
-  method: 'GET' | 'POST'
-  path: string
-  headers: Record<string, string>
-  body?: string
-  /** The response size the baseline's GET imitates. */
-  bytes?: number
+  ours: Request
+  straightforward?: Request
+  /** The size of our response, which the bare baseline imitates. */
+  bytes: number
+  /** The most server CPU per request allowed: µs, or a ratio to the straightforward app's. */
+  goal: { micros: number } | { ratio: number }
 }
 
-interface Sample { rps: number, p99: number, cpu: number, non2xx3xx: number, errors: number }
+const form = 'application/x-www-form-urlencoded'
+const KEY = generateKey()
 
-/** A browser's session, built through the real pages: returns its cookie and a CSRF token. */
-async function session (url: string, holdings: number | 'full'): Promise<{ cookie: string, token: string, count: number }> {
+/** A session built through the real pages: `count` purchases, or as many as fit. */
+async function fill (url: string, count: number, purchase: (i: number) => [string, number, string]): Promise<{ cookie: string, token: string, count: number }> {
   const session = await HttpSession.open(url)
-  const limit = holdings === 'full' ? Infinity : holdings
-  let count = 0
-  for (; count < limit; count++) {
-    const response = await session.addStock(`S${String(count).padStart(3, '0')}`, 150, '302.17')
+  let added = 0
+  for (; added < count; added++) {
+    const response = await session.addStock(...purchase(added))
+    await response.arrayBuffer()
     if (response.status === 409) break
     if (response.status !== 302) throw new Error(`POST /add_stock answered ${response.status}`)
   }
-  // Read the list once so the "Added …" message is taken off the session, as a browser would.
+  // Read the list once, so the "Added …" message is taken off the session, as a browser would.
   await (await session.get('/stocks/')).arrayBuffer()
-  return { cookie: session.cookie, token: session.token, count }
+  return { cookie: session.cookie, token: session.token, count: added }
 }
 
-async function measure (server: ChildProcess, url: string, scenario: Scenario, seconds: number): Promise<Sample> {
-  const cpuBefore = cpuMicros(server)
-  const result = await autocannon({
-    url: url + scenario.path,
-    method: scenario.method,
-    headers: scenario.headers,
-    body: scenario.body,
-    connections: CONNECTIONS,
-    duration: seconds
-  })
-  // autocannon's non2xx counts the POST's 302 too; count what is neither 2xx nor 3xx.
+async function measure (server: Server, request: Request, connections: number, seconds: number): Promise<Sample> {
+  const before = cpuMicros(server.child)
+  const result = await autocannon({ url: server.url + request.path, method: request.method, headers: request.headers, body: request.body, connections, duration: seconds })
   const refused = Object.entries(result.statusCodeStats ?? {}).filter(([code]) => Number(code) >= 400).reduce((sum, [, { count = 0 }]) => sum + count, 0)
-  const cpu = (cpuMicros(server) - cpuBefore) / result.requests.total
-  return { rps: result.requests.average, p99: result.latency.p99, cpu, non2xx3xx: refused, errors: result.errors + result.timeouts }
+  return { rps: result.requests.average, p99: result.latency.p99, cpu: (cpuMicros(server.child) - before) / result.requests.total, bad: refused + result.errors + result.timeouts }
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)] as number
-}
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 
-const portfolio = await startProcess(['dist/src/server/server.js'], { NODE_ENV: 'production', SESSION_KEY: KEY, LOG_LEVEL: 'warn' })
-const baseline = await startProcess(['--import', 'tsx', 'bench/baseline.ts'], { NODE_ENV: 'production' })
+const env = { NODE_ENV: 'production', SESSION_KEY: KEY, LOG_LEVEL: 'warn' }
+const ours: Server = { name: 'ours', ...await startProcess(['dist/src/server/server.js'], env) }
+const straightforward: Server = { name: 'straightforward', ...await startProcess(['--import', 'tsx', 'bench/straightforward/app.ts'], env) }
+const bare: Server = { name: 'bare', ...await startProcess(['--import', 'tsx', 'bench/baseline.ts'], env) }
+const servers = [ours, straightforward, bare]
 
 try {
-  const ten = await session(portfolio.url, 10)
-  const full = await session(portfolio.url, 'full')
-  const pageBytes = async (path: string, cookie: string): Promise<number> =>
-    (await (await fetch(portfolio.url + path, { headers: { cookie } })).arrayBuffer()).byteLength
-  const form = 'application/x-www-form-urlencoded'
-  const post = new URLSearchParams({ stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17', _csrf: ten.token }).toString()
+  const realistic = (i: number): [string, number, string] => [`S${String(i).padStart(3, '0')}`, 150, '302.17']
+  const ten = await fill(ours.url, 10, realistic)
+  const plainTen = await fill(straightforward.url, 10, realistic)
+  const full = await fill(ours.url, Infinity, realistic)
+  const tiny = await fill(ours.url, Infinity, (i) => [String.fromCharCode(65 + (i % 26)), 1, '1'])
+  const size = async (path: string, cookie: string): Promise<number> => (await (await fetch(ours.url + path, { headers: { cookie } })).arrayBuffer()).byteLength
+  const post = (token: string): string => new URLSearchParams({ stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17', _csrf: token }).toString()
 
-  const scenarios: Array<{ ours: Scenario, floor: Scenario }> = []
-  for (const [name, cookie] of [['GET /stocks/ (10 holdings)', ten.cookie], ['GET /add_stock (10 holdings)', ten.cookie], [`GET /stocks/ (full: ${full.count} holdings)`, full.cookie]] as const) {
-    const path = name.startsWith('GET /stocks/') ? '/stocks/' : '/add_stock'
-    const bytes = await pageBytes(path, cookie)
-    scenarios.push({
-      ours: { name, method: 'GET', path, headers: { cookie }, bytes },
-      floor: { name, method: 'GET', path: `/page?bytes=${bytes}`, headers: {} }
-    })
-  }
-  // A fixed starting cookie: every request adds the 11th holding to the same 10 and is answered
-  // with a re-issued cookie, so the session does not grow through the run.
-  scenarios.splice(1, 0, {
-    ours: { name: 'POST /add_stock (10 holdings, valid token)', method: 'POST', path: '/add_stock', headers: { cookie: ten.cookie, 'content-type': form }, body: post },
-    floor: { name: 'POST', method: 'POST', path: '/add_stock', headers: { 'content-type': form }, body: post }
-  })
+  const scenarios: Scenario[] = [
+    {
+      name: 'GET /stocks/, 10 holdings',
+      ours: { method: 'GET', path: '/stocks/', headers: { cookie: ten.cookie } },
+      straightforward: { method: 'GET', path: '/stocks/', headers: { cookie: plainTen.cookie } },
+      bytes: await size('/stocks/', ten.cookie),
+      goal: { ratio: 1.5 }
+    },
+    {
+      // Every request adds an 11th holding to the same 10 and is answered with a re-issued cookie.
+      name: 'POST /add_stock, 10 holdings',
+      ours: { method: 'POST', path: '/add_stock', headers: { cookie: ten.cookie, 'content-type': form }, body: post(ten.token) },
+      straightforward: { method: 'POST', path: '/add_stock', headers: { cookie: plainTen.cookie, 'content-type': form }, body: post('') },
+      bytes: 0,
+      goal: { ratio: 1.2 }
+    },
+    {
+      name: 'GET /add_stock',
+      ours: { method: 'GET', path: '/add_stock', headers: { cookie: ten.cookie } },
+      straightforward: { method: 'GET', path: '/add_stock', headers: { cookie: plainTen.cookie } },
+      bytes: await size('/add_stock', ten.cookie),
+      goal: { ratio: 1.3 }
+    },
+    {
+      name: `GET /stocks/, full: ${full.count} realistic holdings`,
+      ours: { method: 'GET', path: '/stocks/', headers: { cookie: full.cookie } },
+      bytes: await size('/stocks/', full.cookie),
+      goal: { micros: 200 }
+    },
+    {
+      name: `GET /stocks/, full: ${tiny.count} one-letter holdings`,
+      ours: { method: 'GET', path: '/stocks/', headers: { cookie: tiny.cookie } },
+      bytes: await size('/stocks/', tiny.cookie),
+      goal: { micros: 200 }
+    }
+  ]
 
-  const samples = new Map<string, { ours: Sample[], floor: Sample[] }>(scenarios.map(({ ours }) => [ours.name, { ours: [], floor: [] }]))
-  const rss: number[] = [rssMb(portfolio.child)]
-  const baselineRss: number[] = [rssMb(baseline.child)]
+  const samples = new Map<string, Sample[]>()
+  const record = (key: string, sample: Sample): void => { samples.set(key, [...(samples.get(key) ?? []), sample]) }
+  const rss = new Map<string, number[]>(servers.map((server) => [server.name, []]))
   for (let repetition = 0; repetition < REPETITIONS; repetition++) {
-    // Interleaved, and the order turned each time, so drift in the machine falls on both sides.
-    const order = repetition % 2 === 0 ? scenarios : [...scenarios].reverse()
-    for (const { ours, floor } of order) {
-      const pair = repetition % 2 === 0 ? [['floor', floor, baseline], ['ours', ours, portfolio]] as const : [['ours', ours, portfolio], ['floor', floor, baseline]] as const
-      for (const [side, scenario, server] of pair) {
-        await measure(server.child, server.url, scenario, WARMUP)
-        const sample = await measure(server.child, server.url, scenario, DURATION)
-        samples.get(ours.name)?.[side].push(sample)
-        process.stderr.write(`${repetition + 1}/${REPETITIONS} ${side.padEnd(5)} ${ours.name}: ${Math.round(sample.rps)} req/s, p99 ${sample.p99} ms\n`)
+    for (const connections of CONNECTIONS) {
+      for (const scenario of repetition % 2 === 0 ? scenarios : [...scenarios].reverse()) {
+        const runs: Array<[Server, Request]> = [
+          [ours, scenario.ours],
+          ...(scenario.straightforward === undefined ? [] : [[straightforward, scenario.straightforward]] as Array<[Server, Request]>),
+          [bare, scenario.ours.method === 'POST'
+            ? { method: 'POST', path: '/add_stock', headers: { 'content-type': form }, body: scenario.ours.body }
+            : { method: 'GET', path: `/page?bytes=${scenario.bytes}`, headers: {} }]
+        ]
+        // Interleaved, the order turned each time, so drift in the machine falls on every side.
+        for (const [server, request] of repetition % 2 === 0 ? runs : runs.reverse()) {
+          await measure(server, request, connections, WARMUP)
+          const sample = await measure(server, request, connections, DURATION)
+          record(`${scenario.name}|${connections}|${server.name}`, sample)
+          process.stderr.write(`${repetition + 1}/${REPETITIONS} c=${connections} ${server.name.padEnd(15)} ${scenario.name}: ${Math.round(sample.rps)} req/s, ${sample.cpu.toFixed(1)} µs CPU, p99 ${sample.p99} ms\n`)
+        }
+        for (const server of servers) rss.get(server.name)?.push(rssMb(server.child))
       }
     }
-    rss.push(rssMb(portfolio.child))
-    baselineRss.push(rssMb(baseline.child))
   }
 
-  const lines = [
-    '| scenario | req/s | baseline req/s | ratio | p99 ms | baseline p99 ms | p99 ratio | server CPU µs/request (baseline) | non-2xx/3xx, errors |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|'
-  ]
-  for (const { ours } of scenarios) {
-    const { ours: mine, floor } = samples.get(ours.name) as { ours: Sample[], floor: Sample[] }
-    const rps = median(mine.map((s) => s.rps))
-    const floorRps = median(floor.map((s) => s.rps))
-    const p99 = median(mine.map((s) => s.p99))
-    const floorP99 = median(floor.map((s) => s.p99))
-    const cpu = median(mine.map((s) => s.cpu))
-    const floorCpu = median(floor.map((s) => s.cpu))
-    const bad = mine.reduce((sum, s) => sum + s.non2xx3xx + s.errors, 0)
-    lines.push(`| ${ours.name}${ours.bytes === undefined ? '' : `, ${ours.bytes} B page`} | ${Math.round(rps)} | ${Math.round(floorRps)} | **${(rps / floorRps).toFixed(2)}** | ${p99} | ${floorP99} | ${(p99 / Math.max(floorP99, 1)).toFixed(2)} | ${Math.round(cpu)} (${Math.round(floorCpu)}) | ${bad} |`)
+  const stat = (scenario: Scenario, connections: number, server: string): { rps: number, p99: number, cpu: number, bad: number } | undefined => {
+    const list = samples.get(`${scenario.name}|${connections}|${server}`)
+    if (list === undefined) return undefined
+    return { rps: median(list.map((s) => s.rps)), p99: median(list.map((s) => s.p99)), cpu: median(list.map((s) => s.cpu)), bad: list.reduce((sum, s) => sum + s.bad, 0) }
   }
+  const lines = [
+    '| scenario | conn. | req/s: ours / straightforward / bare | server CPU µs per request: ours / straightforward / bare | CPU ratio to straightforward | p99 ms: ours / straightforward | refused or failed (ours) | goal | met |',
+    '|---|---:|---|---|---:|---|---:|---|---|'
+  ]
+  const failures: string[] = []
+  for (const scenario of scenarios) {
+    for (const connections of CONNECTIONS) {
+      const mine = stat(scenario, connections, 'ours') as Sample
+      const plain = stat(scenario, connections, 'straightforward')
+      const floor = stat(scenario, connections, 'bare') as Sample
+      const ratio = plain === undefined ? undefined : mine.cpu / plain.cpu
+      const met = 'micros' in scenario.goal ? mine.cpu <= scenario.goal.micros : (ratio as number) <= scenario.goal.ratio
+      const p99Met = plain === undefined || mine.p99 <= Math.max(plain.p99, 1) * 1.5
+      if (!met || !p99Met || mine.bad > 0) failures.push(`${scenario.name} at ${connections} connections`)
+      const goal = 'micros' in scenario.goal ? `≤ ${scenario.goal.micros} µs` : `≤ ${scenario.goal.ratio}×`
+      lines.push(`| ${scenario.name}${scenario.bytes > 0 ? `, ${scenario.bytes} B page` : ''} | ${connections} | ${Math.round(mine.rps)} / ${plain === undefined ? '–' : Math.round(plain.rps)} / ${Math.round(floor.rps)} | ${mine.cpu.toFixed(1)} / ${plain === undefined ? '–' : plain.cpu.toFixed(1)} / ${floor.cpu.toFixed(1)} | ${ratio === undefined ? '–' : ratio.toFixed(2)} | ${mine.p99} / ${plain === undefined ? '–' : plain.p99} | ${mine.bad} | ${goal}, p99 ≤ 1.5× | ${met && p99Met && mine.bad === 0 ? 'yes' : '**no**'} |`)
+    }
+  }
+  const rssLine = servers.map((server) => `${server.name}: ${(rss.get(server.name) ?? []).map((mb) => mb.toFixed(0)).join(' → ')} MB`).join('; ')
+  const maxRss = Math.max(...(rss.get('ours') ?? []))
+  if (maxRss > 120) failures.push(`RSS reached ${maxRss.toFixed(0)} MB`)
   const cpu = cpus()
   const report = [
     '# Benchmark results',
     '',
     `Run by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}.`,
-    `Both servers in production mode (logger at warn) on loopback; autocannon in the same machine with ${CONNECTIONS} connections,`,
-    `${WARMUP} s warm-up discarded, then ${DURATION} s; medians of ${REPETITIONS} interleaved repetitions. The baseline is bare`,
-    'Fastify answering an HTML string of the same size (GET) or a 302 (POST): no session, no templates.',
+    `Three servers in production mode (logger at warn) on loopback, autocannon in the same machine at ${CONNECTIONS.join(' and ')} connections,`,
+    `${WARMUP} s warm-up discarded, then ${DURATION} s; medians of ${REPETITIONS} interleaved repetitions. "Server CPU per request" is the`,
+    'server process\'s user + system time over the run divided by its requests: what a page costs, whatever the load generator can send.',
+    'The straightforward app is bench/straightforward/app.ts; bare is bare Fastify sending a string of the same size (GET) or a 302 (POST).',
     '',
     ...lines,
     '',
-    `Cookie capacity: **${full.count} holdings** (4-letter symbol, 3-digit shares, 2-decimal price) fit in one cookie of at most 4096 bytes, uncompressed.`,
+    `Cookie capacity: ${full.count} realistic holdings (4-character symbol, 3-digit shares, 2-decimal price), ${tiny.count} one-letter ones. The list shows 50 rows a page.`,
     '',
-    `RSS of the portfolio server: ${rss.map((mb) => `${mb.toFixed(0)} MB`).join(' → ')} (at start, then after each repetition);`,
-    `of the baseline: ${baselineRss.map((mb) => `${mb.toFixed(0)} MB`).join(' → ')}.`,
+    `RSS after each run (MB): ${rssLine}. Goal: ours at most 120 MB.`,
+    '',
+    failures.length === 0 ? 'Every goal is met.' : `Goals not met: ${failures.join('; ')}.`,
     ''
   ].join('\n')
   const previous = (() => { try { return readFileSync('bench/results.md', 'utf8') } catch { return '' } })()
@@ -145,6 +183,5 @@ try {
   writeFileSync('bench/results.md', report + (notes === '' ? '' : '\n' + notes))
   console.log(report)
 } finally {
-  portfolio.child.kill('SIGTERM')
-  baseline.child.kill('SIGTERM')
+  for (const server of servers) server.child.kill('SIGTERM')
 }

@@ -7,7 +7,7 @@ const FRAME_ANCESTORS = "frame-ancestors 'none'"
 // - Remove and Clear are buttons worth clickjacking, so no other site may frame them. A host's
 //   own framing policy (helmet's, say) is kept; only a missing one is added.
 export default fp(async function pageHeaders (fastify) {
-  fastify.addHook('onSend', async (_request, reply) => {
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     const vary = reply.getHeader('vary')
     reply.header('vary', vary === undefined ? 'Cookie' : `${String(vary)}, Cookie`)
@@ -18,5 +18,6 @@ export default fp(async function pageHeaders (fastify) {
     } else if (!String(policy).includes('frame-ancestors')) {
       reply.header('content-security-policy', `${String(policy)}; ${FRAME_ANCESTORS}`)
     }
+    done(null, payload)
   })
 }, { name: 'page-headers', fastify: '5.x' })

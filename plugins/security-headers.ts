@@ -17,7 +17,8 @@ export function helmetHeaders (options: Readonly<HelmetOptions>): Record<string,
 }
 
 export default fp<{ headers: Record<string, string> }>(async function securityHeaders (fastify, { headers }) {
-  fastify.addHook('onRequest', async (_request, reply) => {
+  fastify.addHook('onRequest', (_request, reply, done) => {
     reply.headers(headers)
+    done()
   })
 }, { name: 'security-headers', fastify: '5.x' })

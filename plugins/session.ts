@@ -48,6 +48,15 @@ function repeatsCookie (header: string | undefined, name: string): boolean {
 }
 
 /**
+ * A session secure-session never writes: it writes one whose `changed` is true, and a planted
+ * session re-sealed would overwrite the browser's real one.
+ */
+function neverSealed (session: Session<PortfolioSessionData>): Session<PortfolioSessionData> {
+  Object.defineProperty(session, 'changed', { get: () => false, set: () => {} })
+  return session
+}
+
+/**
  * Each registration seals with keys derived for its own cookie name and path, so a cookie
  * copied from another mount of the plugin, or from another cookie sealed with the same key,
  * does not open here.
@@ -57,12 +66,6 @@ function purposeKey (key: Buffer, cookieName: string, path: string): Buffer {
 }
 
 export default fp<SessionPluginOptions>(async function session (fastify, { keys, cookieName, cookiePath, expiry, secure }) {
-  // Added before secure-session's own onSend, which writes a changed session: a conflicted
-  // request must never re-seal, or a planted session would overwrite the real one.
-  fastify.addHook('onSend', async (request) => {
-    if (conflicted.has(request)) request.portfolioSession.changed = false
-  })
-
   await fastify.register(secureSession, {
     sessionName: 'portfolioSession',
     cookieName,
@@ -78,19 +81,18 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
     session.set('flash', fits({ ...session.data(), flash: message }) ? message : undefined)
   })
 
-  fastify.addHook('onRequest', async (request) => {
+  fastify.addHook('onRequest', (request, _reply, done) => {
     // Two cookies of one name: one may have been planted by a sibling subdomain with a longer
     // Path (which browsers send first). Neither is trusted.
     if (repeatsCookie(request.headers.cookie, cookieName)) {
       conflicted.add(request)
-      request.portfolioSession = fastify.createSecureSession({}) as Session<PortfolioSessionData>
+      request.portfolioSession = neverSealed(fastify.createSecureSession({}) as Session<PortfolioSessionData>)
       request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: the request carried the session cookie more than once; using neither')
-      return
-    }
-    // Every session this plugin writes holds a CSRF secret, so a cookie that arrived but gave
-    // none was refused: tampered, truncated, expired or sealed under another key.
-    if (request.cookies[cookieName] !== undefined && request.portfolioSession.get('csrf') === undefined) {
+    } else if (request.cookies[cookieName] !== undefined && request.portfolioSession.get('csrf') === undefined) {
+      // Every session this plugin writes holds a CSRF secret, so a cookie that arrived but gave
+      // none was refused: tampered, truncated, expired or sealed under another key.
       request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: refused a session cookie (tampered, expired or sealed under another key); starting an empty session')
     }
+    done()
   })
 }, { name: 'session', fastify: '5.x' })

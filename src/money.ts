@@ -15,7 +15,8 @@ export function parseMoney (text: string): bigint | undefined {
 
 /** Scaled units from the digits before and after the point, already checked to be digits. */
 export function moneyFromDigits (whole: string, fraction = ''): bigint {
-  return BigInt(whole) * SCALE + BigInt(fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
+  // One BigInt from the digits is half the cost of two and a multiplication (it runs per stored record).
+  return BigInt(whole + fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
 }
 
 export function dollars (whole: number): bigint {

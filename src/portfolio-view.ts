@@ -1,5 +1,5 @@
 import { type Holding, holdingCost } from './holding.js'
-import { encodeHolding } from './portfolio-codec.js'
+import { positionRows, purchaseRows } from './portfolio-html.js'
 import { formatCount, formatMoney, toDecimalString } from './money.js'
 import { formatShare, type Position, positionsOf } from './positions.js'
 
@@ -85,30 +85,39 @@ function sorted<T> (items: T[], columns: Array<Column<T>>, { sort, dir }: ListQu
   return items.sort((a, b) => sign * column.compare(a, b))
 }
 
-export interface ListHeader { label: string, href: string, numeric: boolean, ariaSort: 'ascending' | 'descending' | undefined }
+const headCache = new Map<string, string>()
 
-function headers<T> (base: string, columns: Array<Column<T>>, query: ListQuery): ListHeader[] {
-  return columns.map(({ key, label, numeric }) => {
-    const current = query.sort === key
-    return {
-      label,
-      numeric,
-      // The sorted column's link turns the order round; any other sorts by it, ascending.
-      href: href(base, { view: query.view, sort: key, dir: current && query.dir === 'asc' ? 'desc' : 'asc', page: 1 }),
-      ariaSort: current ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined
-    }
-  })
+/**
+ * The header row: each column a link that sorts by it (the sorted one's link turns the order
+ * round) with aria-sort on the sorted one. It depends on the query alone, so it is built once
+ * per base, view and order, and kept.
+ */
+function headHtml<T> (base: string, columns: Array<Column<T>>, query: ListQuery, actions: boolean): string {
+  const key = `${base}|${query.view}|${query.sort ?? ''}|${query.dir}`
+  let html = headCache.get(key)
+  if (html === undefined) {
+    html = '<tr>' + columns.map(({ key, label, numeric }) => {
+      const current = query.sort === key
+      const link = href(base, { view: query.view, sort: key, dir: current && query.dir === 'asc' ? 'desc' : 'asc', page: 1 })
+      const sorted = current ? ` aria-sort="${query.dir === 'asc' ? 'ascending' : 'descending'}"` : ''
+      return `<th scope="col"${numeric ? ' class="num"' : ''}${sorted}><a href="${link}">${label}</a></th>`
+    }).join('') + (actions ? '<th scope="col" class="actions"><span class="visually-hidden">Actions</span></th>' : '') + '</tr>'
+    headCache.set(key, html)
+  }
+  return html
 }
 
 export interface Pager { label: string, previous: string | undefined, next: string | undefined }
 
 export interface PortfolioList {
   view: ListView
+  /** The positions view, for the template's {{#if}}. */
+  positions: boolean
   count: number
   links: { purchases: string, positions: string }
-  headers: ListHeader[]
-  purchases: Array<{ index: number, record: string, symbol: string, shares: string, price: string, cost: string }> | undefined
-  positions: Array<{ symbol: string, shares: string, average: string, cost: string, purchases: number, share: string }> | undefined
+  /** The table's header row and body rows, escaped HTML (see src/portfolio-html.ts). */
+  head: string
+  body: string
   total: string
   pager: Pager | undefined
 }
@@ -133,47 +142,35 @@ function total (holdings: readonly Holding[]): bigint {
   return holdings.reduce((sum, holding) => sum + holdingCost(holding), 0n)
 }
 
+const linkCache = new Map<string, PortfolioList['links']>()
+
+/** The links that switch views, each in the order added; one pair per base, kept. */
+function viewLinks (base: string): PortfolioList['links'] {
+  let links = linkCache.get(base)
+  if (links === undefined) {
+    const first: ListQuery = { view: 'purchases', sort: undefined, dir: 'asc', page: 1 }
+    links = { purchases: href(base, first), positions: href(base, { ...first, view: 'positions' }) }
+    linkCache.set(base, links)
+  }
+  return links
+}
+
 /** The list page: the view asked for, sorted, one page of it; `base` is the list's path. */
 export function portfolioList (holdings: readonly Holding[], base: string, query: ListQuery): PortfolioList {
   const common = {
     view: query.view,
-    links: { purchases: href(base, { ...query, view: 'purchases', sort: undefined, page: 1 }), positions: href(base, { ...query, view: 'positions', sort: undefined, page: 1 }) },
+    positions: query.view === 'positions',
+    count: holdings.length,
+    links: viewLinks(base),
     total: formatMoney(total(holdings))
   }
   if (query.view === 'positions') {
     const { items, pager } = page(sorted(positionsOf(holdings), POSITION_COLUMNS, query), base, query)
-    return {
-      ...common,
-      count: holdings.length,
-      headers: headers(base, POSITION_COLUMNS, query),
-      purchases: undefined,
-      positions: items.map((position) => ({
-        symbol: position.symbol,
-        shares: formatCount(position.shares),
-        average: formatMoney(position.averagePrice),
-        cost: formatMoney(position.cost),
-        purchases: position.purchases,
-        share: `${formatShare(position.share)}%`
-      })),
-      pager
-    }
+    return { ...common, head: headHtml(base, POSITION_COLUMNS, query, false), body: positionRows(items), pager }
   }
-  const { items, pager } = page(sorted(holdings.map((holding, index) => ({ holding, index })), PURCHASE_COLUMNS, query), base, query)
-  return {
-    ...common,
-    count: holdings.length,
-    headers: headers(base, PURCHASE_COLUMNS, query),
-    purchases: items.map(({ holding, index }) => ({
-      index,
-      record: encodeHolding(holding),
-      symbol: holding.symbol,
-      shares: formatCount(holding.shares),
-      price: formatMoney(holding.price),
-      cost: formatMoney(holdingCost(holding))
-    })),
-    positions: undefined,
-    pager
-  }
+  const indexed = holdings.map((holding, index) => ({ holding, index }))
+  const { items, pager } = page(sorted(indexed, PURCHASE_COLUMNS, query), base, query)
+  return { ...common, head: headHtml(base, PURCHASE_COLUMNS, query, true), body: purchaseRows(items), pager }
 }
 
 export interface PortfolioJson {

@@ -82,7 +82,7 @@ export function loadConfig (env: NodeJS.ProcessEnv): ServerConfig {
       connectionTimeout: integer(env, 'CONNECTION_TIMEOUT', 30_000, 1, hour),
       requestTimeout: integer(env, 'REQUEST_TIMEOUT', 30_000, 1, hour),
       keepAliveTimeout: integer(env, 'KEEP_ALIVE_TIMEOUT', 5_000, 1, hour),
-      maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', 1000, 0, 1_000_000),
+      maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', 0, 0, 1_000_000),
       maxConnections: integer(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),
       maxPipelinedRequests: integer(env, 'MAX_PIPELINED_REQUESTS', 8, 1, 1000),
       maxHeapUsedBytes: integer(env, 'MAX_HEAP_MB', 256, 16, 1_000_000) * MB,
