@@ -81,7 +81,7 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
   fastify.decorate('portfolioCsrfRenew', function (request: FastifyRequest) {
     request.portfolioSession.set('csrf', tokens.secretSync())
   })
-}, { name: 'csrf', fastify: '5.x', dependencies: ['session'] })
+}, { name: 'fastify-stock-portfolio/csrf', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -45,4 +45,4 @@ export default fp(async function csvUpload (fastify) {
     busboy.on('finish', () => { if (!failed) done(null, body) })
     payload.pipe(busboy)
   })
-}, { name: 'csv-upload', fastify: '5.x' })
+}, { name: 'fastify-stock-portfolio/csv-upload', fastify: '5.x' })

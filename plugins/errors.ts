@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
+import { basePath } from '../src/site-paths.js'
 
 /** Plain words for the errors Fastify raises before a handler runs. */
 const MESSAGES: Record<string, string> = {
@@ -13,8 +14,16 @@ const MESSAGES: Record<string, string> = {
 }
 
 // Every error inside the plugin becomes a page of its own, with the layout and a way back;
-// a 4xx says what was wrong, anything else is logged and stays generic.
+// a 4xx says what was wrong, anything else is logged and stays generic. Under a prefix, an
+// address the plugin does not have is such a page too (404); at the root the host's
+// not-found handler stays in charge (Fastify allows one per prefix).
 export default fp(async function errors (fastify) {
+  if (basePath(fastify.prefix) !== '') {
+    fastify.setNotFoundHandler(async function (_request, reply) {
+      return reply.code(404).portfolioViewAsync('error.hbs', { title: 'Page not found', status: 404, message: 'There is no page at this address. Nothing was changed.' })
+    })
+  }
+
   fastify.setErrorHandler(async function (error: FastifyError, request, reply) {
     // 503 is @fastify/under-pressure's "busy, come back": a state to say, not a failure.
     const status = error.statusCode !== undefined && ((error.statusCode >= 400 && error.statusCode < 500) || error.statusCode === 503)
@@ -26,4 +35,4 @@ export default fp(async function errors (fastify) {
       : MESSAGES[error.code] ?? error.message
     return reply.code(status).portfolioViewAsync('error.hbs', { title: 'Request refused', status, message })
   })
-}, { name: 'errors', fastify: '5.x', dependencies: ['views'] })
+}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views'], decorators: { reply: ['portfolioViewAsync'] } })

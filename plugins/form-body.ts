@@ -10,4 +10,4 @@ export const FORM_BODY_LIMIT = 16 * 1024
 export default fp(async function formBodyPlugin (fastify) {
   fastify.removeAllContentTypeParsers()
   await fastify.register(formBody, { bodyLimit: FORM_BODY_LIMIT })
-}, { name: 'form-body', fastify: '5.x' })
+}, { name: 'fastify-stock-portfolio/form-body', fastify: '5.x' })

@@ -11,4 +11,4 @@ export default fp<Pick<ResolvedOptions, 'openapi'>>(async function openapi (fast
     const hidden: Record<string, unknown> = { ...route.schema, hide: true }
     if (!documented) route.schema = hidden
   })
-}, { name: 'openapi', fastify: '5.x' })
+}, { name: 'fastify-stock-portfolio/openapi', fastify: '5.x' })

@@ -20,4 +20,4 @@ export default fp(async function pageHeaders (fastify) {
     }
     done(null, payload)
   })
-}, { name: 'page-headers', fastify: '5.x' })
+}, { name: 'fastify-stock-portfolio/page-headers', fastify: '5.x' })

@@ -21,4 +21,4 @@ export default fp<{ headers: Record<string, string> }>(async function securityHe
     reply.headers(headers)
     done()
   })
-}, { name: 'security-headers', fastify: '5.x' })
+}, { name: 'fastify-stock-portfolio/security-headers', fastify: '5.x' })

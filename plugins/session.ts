@@ -95,4 +95,4 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
     }
     done()
   })
-}, { name: 'session', fastify: '5.x' })
+}, { name: 'fastify-stock-portfolio/session', fastify: '5.x' })

@@ -20,4 +20,4 @@ export const styleVersion = createHash('sha256')
 // Links and redirects are built from the prefix the plugin was registered under, never from /.
 export default fp(async function sitePathsPlugin (fastify) {
   fastify.decorate('portfolioPaths', sitePaths(fastify.prefix, styleVersion))
-}, { name: 'site-paths', fastify: '5.x' })
+}, { name: 'fastify-stock-portfolio/site-paths', fastify: '5.x' })

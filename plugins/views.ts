@@ -34,4 +34,4 @@ export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views
     options: { compileOptions: { knownHelpersOnly: true } },
     defaultContext: { paths: fastify.portfolioPaths }
   })
-}, { name: 'views', fastify: '5.x', dependencies: ['site-paths'] })
+}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths'], decorators: { fastify: ['portfolioPaths'] } })

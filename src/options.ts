@@ -67,7 +67,7 @@ function readLayout (layout: unknown): string | undefined {
   try {
     return readFileSync(layout, 'utf8')
   } catch (error) {
-    fail(`option layout: cannot read ${layout} (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
+    fail(`option layout: cannot read ${layout} (${String((error as NodeJS.ErrnoException).code)})`)
   }
 }
 

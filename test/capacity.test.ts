@@ -15,7 +15,7 @@ async function fill (browser: Browser): Promise<{ added: number, refusal: Awaite
   }
 }
 
-t.test('at least 100 realistic holdings fit in one cookie of at most 4096 bytes; the next is a 409 that loses nothing', async (t) => {
+t.test('at least 150 realistic holdings fit in one cookie of at most 4096 bytes; the next is a 409 that loses nothing', async (t) => {
   const browser = new Browser(await build(t))
   const { added, refusal, longestCookie } = await fill(browser)
   t.ok(added >= 150, `${added} holdings fit`)

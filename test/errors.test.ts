@@ -11,6 +11,7 @@ t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4
   await app.register(views)
   await app.register(errors)
   app.get('/boom', async () => { throw new Error('database password is hunter2') })
+  app.get('/busy', async () => { throw Object.assign(new Error('Service Unavailable'), { statusCode: 503, code: 'FST_UNDER_PRESSURE' }) })
   app.get('/teapot', async () => { throw Object.assign(new Error('I refuse <politely>'), { statusCode: 418 }) })
   t.teardown(() => app.close())
 
@@ -19,6 +20,10 @@ t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4
   t.match(boom.body, 'Something went wrong on our side. Your portfolio was not changed.')
   t.notMatch(boom.body, 'hunter2', 'the error itself is not shown')
   t.match(lines.join(''), 'database password is hunter2', 'but it is logged')
+
+  const busy = await app.inject('/busy')
+  t.equal(busy.statusCode, 503, 'load shedding keeps its 503')
+  t.match(busy.body, 'The server is busy right now.')
 
   const teapot = await app.inject('/teapot')
   t.equal(teapot.statusCode, 418)

@@ -166,3 +166,17 @@ t.test('with secure on, a form that arrives over plain HTTP without the cookie i
   await insecure.inject({ method: 'POST', url: '/p/add_stock', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: '_csrf=x' })
   t.notMatch(lines.join(''), 'plain HTTP', 'no hint when the cookie is not Secure')
 })
+
+t.test('under a prefix, an address the plugin does not have is its own 404 page; the host\'s other 404s stay its own', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => app.close())
+  const missing = await app.inject('/p/nope')
+  t.equal(missing.statusCode, 404)
+  t.match(missing.headers['content-type'], /^text\/html/)
+  t.match(missing.body, '<h1>Page not found</h1>')
+  t.match(missing.body, 'href="/p/stocks/"')
+  const elsewhere = await app.inject('/nope')
+  t.equal(elsewhere.statusCode, 404)
+  t.match(elsewhere.headers['content-type'], /^application\/json/, 'Fastify\'s own 404 outside the prefix')
+})

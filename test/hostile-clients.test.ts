@@ -2,7 +2,7 @@ import t from 'tap'
 import { connect, type Socket } from 'node:net'
 import { readFileSync } from 'node:fs'
 import { once } from 'node:events'
-import { build, KEY_A } from './helper.js'
+import { build, KEY_A, testConfig } from './helper.js'
 import { start } from './process-helper.js'
 import { HttpSession } from './http-session.js'
 
@@ -39,13 +39,22 @@ t.test('a malformed URL gets the same headers and error page as every other erro
 })
 
 t.test('over real sockets: malformed headers, a trickled body, too many pipelined requests', async (t) => {
-  const { url } = await start(t, { SESSION_KEY: KEY_A, REQUEST_TIMEOUT: '1500', MAX_PIPELINED_REQUESTS: '4' })
+  const app = await build(t, { limits: { ...testConfig().limits, requestTimeout: 1500, maxPipelinedRequests: 4 } })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
 
   const malformed = await raw(url, 'GET /stocks/ HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n')
   await malformed.closed
   t.match(malformed.received(), /^HTTP\/1\.1 400 Bad Request\r\n/)
   t.match(malformed.received(), /\r\nx-frame-options: DENY\r\n/)
   t.match(malformed.received(), 'That address or request is malformed')
+
+  const huge = await raw(url, `GET /stocks/ HTTP/1.1\r\nHost: x\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`)
+  await huge.closed
+  t.match(huge.received(), /^HTTP\/1\.1 431 Request Header Fields Too Large\r\n/, 'headers past Node\'s 16 KiB: 431')
+  const reset = await raw(url, 'GET /stocks/ HTTP/1.1\r\nHost: x\r\n')
+  reset.socket.resetAndDestroy()
+  await reset.closed
+  t.equal((await fetch(`${url}/health`)).status, 200, 'a client that resets mid-request is simply gone')
 
   // A byte every 200 ms keeps the socket busy, so only the request timeout can end it.
   const slow = await raw(url, 'POST /add_stock HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n')
@@ -69,7 +78,8 @@ t.test('over real sockets: malformed headers, a trickled body, too many pipeline
 })
 
 t.test('a flood of connections pipelining the largest page without reading: memory stays bounded, /health answers, then all is normal', async (t) => {
-  const { child, url } = await start(t, { SESSION_KEY: KEY_A })
+  // Its own process, so that its memory is the server's alone; killed at the end, so unmeasured.
+  const { child, url } = await start(t, { SESSION_KEY: KEY_A }, [], false)
   const session = await HttpSession.open(url)
   // The fullest cookie makes the largest page: one-letter symbols, one share at $1.
   let count = 0
@@ -85,7 +95,7 @@ t.test('a flood of connections pipelining the largest page without reading: memo
   const request = `GET /stocks/ HTTP/1.1\r\nHost: x\r\nCookie: ${session.cookie}\r\n\r\n`.repeat(pipelined)
   const sockets: Socket[] = []
   const { hostname, port } = new URL(url)
-  for (let i = 0; i < 300; i++) {
+  for (let i = 0; i < 250; i++) {
     const socket = connect(Number(port), hostname)
     socket.on('error', () => {})
     socket.on('connect', () => { socket.write(request); socket.pause() })
@@ -116,7 +126,8 @@ t.test('a flood of connections pipelining the largest page without reading: memo
 })
 
 t.test('past its memory threshold the server sheds load: 503 with Retry-After, /health says so', async (t) => {
-  const { url } = await start(t, { SESSION_KEY: KEY_A, MAX_RSS_MB: '32' })
+  const app = await build(t, { limits: { ...testConfig().limits, maxRssBytes: 32 * 1024 * 1024 } })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
   let health: Response | undefined
   for (let i = 0; i < 40; i++) {
     health = await fetch(`${url}/health`)

@@ -85,6 +85,12 @@ t.test('the upload is bounded: one file of at most 16 KiB and the form\'s fields
   const { payload, headers } = upload({ _csrf: token, a: '1', b: '2', c: '3', d: '4' }, 'symbol,shares,price\nA,1,1\n')
   const fields = await browser.request({ method: 'POST', url: '/stocks/import', payload: payload as unknown as string, headers })
   t.equal(fields.statusCode, 400, 'more fields than the form has')
+  const twice = await browser.request({ method: 'POST', url: '/stocks/import', ...upload({ _csrf: token, mode: 'replace', 'mode ': '' }, 'symbol,shares,price\nA,1,1\n') } as never)
+  t.equal(twice.statusCode, 302, 'a field the form does not have is ignored when within the limits')
+  const repeated = upload({ _csrf: token }, 'symbol,shares,price\nB,1,1\n')
+  const withRepeat = Buffer.concat([Buffer.from(`------portfolio-test-boundary\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`), repeated.payload])
+  const repeatedToken = await browser.request({ method: 'POST', url: '/stocks/import', payload: withRepeat as unknown as string, headers: repeated.headers })
+  t.equal(repeatedToken.statusCode, 403, 'a repeated field counts as empty: the token twice is no token')
   t.match(fields.body, 'The upload was not a form with one file.')
   const broken = await browser.request({ method: 'POST', url: '/stocks/import', payload: 'not multipart at all', headers: { 'content-type': 'multipart/form-data' } })
   t.equal(broken.statusCode, 400, 'no boundary')
@@ -94,7 +100,7 @@ t.test('the upload is bounded: one file of at most 16 KiB and the form\'s fields
   t.equal(elsewhere.statusCode, 415, 'the other forms still take urlencoded bodies only')
   const forged = await browser.request({ method: 'POST', url: '/stocks/import', ...upload({ _csrf: 'forged' }, 'symbol,shares,price\nA,1,1\n') } as never)
   t.equal(forged.statusCode, 403, 'a forged token')
-  t.equal(await holdingCount(browser), 0)
+  t.equal(await holdingCount(browser), 1, 'only the import within the limits was saved')
 })
 
 t.test('a file that does not fit beside the portfolio: 409, how many would fit, nothing saved', async (t) => {
@@ -110,6 +116,10 @@ t.test('a file that does not fit beside the portfolio: 409, how many would fit, 
   const fits = `symbol,shares,price\n${file.split('\n').slice(1, room + 1).join('\n')}\n`
   t.equal((await importFile(browser, fits)).statusCode, 302, `${room} purchases do fit`)
   t.equal(await holdingCount(browser), 100 + room)
+  const tooMany = `symbol,shares,price\n${Array.from({ length: 250 }, (_, i) => `U${String(i).padStart(3, '0')},150,302.17`).join('\n')}\n`
+  const replacing = await importFile(browser, tooMany, { mode: 'replace' })
+  t.equal(replacing.statusCode, 409)
+  t.match(replacing.body, /The file has 250 purchases, but one browser cookie has room for \d+ more\. Nothing was imported\./, 'replacing: no "beside"')
   t.equal((await importFile(browser, file, { mode: 'replace' })).statusCode, 302, 'replacing, the 150 fit')
   t.equal(await holdingCount(browser), 150)
 })

@@ -4,8 +4,10 @@ import { createServer } from 'node:net'
 import type { Test } from 'tap'
 
 // The real entry points, run as their own processes with the loader this test runs under.
-export function run (script: string, env: Record<string, string>, preload: string[] = []): ChildProcessWithoutNullStreams {
-  const { SESSION_KEY, NODE_ENV, ...inherited } = process.env
+export function run (script: string, env: Record<string, string>, preload: string[] = [], coverage = true): ChildProcessWithoutNullStreams {
+  const { SESSION_KEY, NODE_ENV, NODE_V8_COVERAGE, ...rest } = process.env
+  // A process that is killed writes no coverage; measuring it would only slow it down.
+  const inherited = coverage && NODE_V8_COVERAGE !== undefined ? { ...rest, NODE_V8_COVERAGE } : rest
   return spawn(process.execPath, [...process.execArgv, ...preload, script], { env: { ...inherited, ...env } })
 }
 
@@ -19,8 +21,8 @@ export async function finish (child: ChildProcessWithoutNullStreams): Promise<{ 
 }
 
 /** Starts src/server/server.ts on a free port and waits until it listens. */
-export async function start (t: Test, env: Record<string, string>, preload: string[] = []): Promise<{ child: ChildProcessWithoutNullStreams, url: string, output: () => string }> {
-  const child = run('src/server/server.ts', { PORT: '0', LOG_LEVEL: 'info', ...env }, preload)
+export async function start (t: Test, env: Record<string, string>, preload: string[] = [], coverage = true): Promise<{ child: ChildProcessWithoutNullStreams, url: string, output: () => string }> {
+  const child = run('src/server/server.ts', { PORT: '0', LOG_LEVEL: 'info', ...env }, preload, coverage)
   t.teardown(() => { child.kill('SIGKILL') })
   let output = ''
   child.stderr.on('data', (chunk: Buffer) => { output += chunk.toString() })

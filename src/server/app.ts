@@ -8,16 +8,17 @@ import type { ServerConfig } from './config.js'
 import { errorPage } from './error-page.js'
 
 const BAD_REQUEST = errorPage('Request refused', 'That address or request is malformed, so it was not read. Nothing was changed.')
+const NOT_FOUND = errorPage('Page not found', 'There is no page at this address. Nothing was changed.')
 
 /** Node's own answer to a request it cannot parse, with the pages' headers and error page. */
 function clientError (headers: Record<string, string>) {
   const head = Object.entries({ ...headers, 'content-type': 'text/html; charset=utf-8', connection: 'close' })
     .map(([name, value]) => `${name}: ${value}\r\n`).join('')
   return function (error: NodeJS.ErrnoException, socket: Socket): void {
-    if (error.code === 'ECONNRESET' || socket.destroyed) return
     const [status, reason] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
       ? [408, 'Request Timeout']
       : error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
+    // A socket already reset or closed is not writable: it is only destroyed.
     if (socket.writable) {
       socket.write(`HTTP/1.1 ${status} ${reason}\r\n${head}content-length: ${Buffer.byteLength(BAD_REQUEST)}\r\n\r\n${BAD_REQUEST}`)
     }
@@ -81,6 +82,7 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
   await app.register(securityHeaders, { headers })
   await app.register(stockPortfolio, { key: config.keys, expiry: config.expiry, secure: config.production })
 
+  app.setNotFoundHandler((_request, reply) => { reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND) })
   app.get('/', async (_request, reply) => reply.redirect('/stocks/', 302))
   // Under pressure, @fastify/under-pressure answers this (like every route) with a 503.
   app.get('/health', async () => ({ status: 'ok', ...app.memoryUsage() }))

@@ -1,0 +1,54 @@
+import t from 'tap'
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
+
+// The docs name files, scripts, decorators and environment variables; each must exist, so
+// that the docs cannot drift from the code unnoticed.
+const root = new URL('..', import.meta.url)
+const read = (path: string): Promise<string> => readFile(new URL(path, root), 'utf8')
+const DOCS = ['README.md', 'SECURITY.md', 'docs/deploy.md', 'docs/from-flask.md', 'plugins/README.md', 'routes/README.md', 'src/README.md', 'test/README.md']
+const docs = await Promise.all(DOCS.map(async (path) => [path, await read(path)] as const))
+const pkg = JSON.parse(await read('package.json'))
+const code = (await Promise.all([
+  'src/index.ts', 'src/server/config.ts', 'src/server/app.ts', 'plugins/session.ts', 'plugins/csrf.ts', 'plugins/views.ts', 'plugins/site-paths.ts',
+  'test/browser-helper.ts', 'test/load-balancer.test.ts', 'bench/run.ts', 'bench/soak.ts', '.ci/run'
+].map(read))).join('\n')
+
+/** The backticked spans of a document, outside its code blocks. */
+const spans = (text: string): string[] => [...text.replace(/```[\s\S]*?```/g, '').matchAll(/`([^`\n]+)`/g)].map((match) => match[1] as string)
+
+t.test('every file or folder the docs name exists', async (t) => {
+  for (const [doc, text] of docs) {
+    for (const span of spans(text)) {
+      const path = /^(?:src|plugins|routes|views|public|test|bench|docs)\/[\w./-]*$/.exec(span)?.[0]
+      if (path !== undefined) t.ok(existsSync(new URL(path, root)), `${doc}: ${path}`)
+    }
+  }
+})
+
+t.test('every npm script the docs name exists', async (t) => {
+  for (const [doc, text] of docs) {
+    for (const [, script] of text.matchAll(/npm run ([\w:-]+)/g)) t.ok(pkg.scripts[script as string], `${doc}: npm run ${script as string}`)
+  }
+})
+
+t.test('every decorator the docs name is declared', async (t) => {
+  for (const [doc, text] of docs) {
+    for (const [, owner, name] of text.matchAll(/\b(request|reply|fastify)\.(portfolio\w+)/g)) {
+      t.match(code, new RegExp(`\\b${name as string}\\b`), `${doc}: ${owner as string}.${name as string}`)
+    }
+  }
+})
+
+t.test('every environment variable the docs name is read somewhere', async (t) => {
+  // A host app's variable in a snippet, and the chapter's own bad example.
+  const notOurs = new Set(['PORTFOLIO_KEY', 'BAD_SECRET_KEY'])
+  for (const [doc, text] of docs) {
+    for (const span of spans(text)) {
+      for (const name of span.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []) {
+        if (notOurs.has(name)) continue
+        t.match(code, new RegExp(`\\b${name}\\b`), `${doc}: ${name}`)
+      }
+    }
+  }
+})
