@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
-import type { FastifyRequest, preValidationAsyncHookHandler } from 'fastify'
+import type { FastifyInstance, FastifyRequest, preValidationAsyncHookHandler } from 'fastify'
 import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './session.js'
 import type { ResolvedOptions } from '../src/options.js'
 
@@ -27,13 +27,24 @@ declare module 'fastify' {
     portfolioCsrfToken(): string
   }
   interface FastifyInstance {
-    /**
-     * preValidation for state-changing routes: same-origin, and the body's _csrf matching the
-     * session. It runs once the body is parsed and before the schema, so a forged request is
-     * a 403 whatever it holds.
-     */
-    portfolioCsrfCheck: preValidationAsyncHookHandler
+    [kCsrf]: { check: preValidationAsyncHookHandler, renew: (request: FastifyRequest) => void }
   }
+}
+
+const kCsrf: unique symbol = Symbol('fastify-stock-portfolio/csrf')
+
+/**
+ * preValidation for state-changing routes: same-origin, and the body's _csrf matching the
+ * session. It runs once the body is parsed and before the schema, so a forged request is a 403
+ * whatever it holds.
+ */
+export function csrfCheck (fastify: FastifyInstance): preValidationAsyncHookHandler {
+  return fastify[kCsrf].check
+}
+
+/** Replaces the browser's CSRF secret: every form issued before is refused. */
+export function renewCsrfSecret (fastify: FastifyInstance, request: FastifyRequest): void {
+  fastify[kCsrf].renew(request)
 }
 
 /**
@@ -64,7 +75,7 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     return tokens.create(secret)
   })
 
-  fastify.decorate('portfolioCsrfCheck', async function (request) {
+  const check: preValidationAsyncHookHandler = async function (request) {
     if (hasCookieConflict(request)) throw new CookieConflict()
     if (isCrossSite(request)) throw new CrossSiteRequest()
     const secret = request.portfolioSession.get('csrf')
@@ -75,17 +86,7 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     if (secret === undefined || typeof token !== 'string' || !tokens.verify(secret, token)) {
       throw new InvalidCsrfToken()
     }
-  })
-
-  // A new secret refuses every form issued before (used when the portfolio is cleared).
-  fastify.decorate('portfolioCsrfRenew', function (request: FastifyRequest) {
-    request.portfolioSession.set('csrf', tokens.secretSync())
-  })
-}, { name: 'fastify-stock-portfolio/csrf', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })
-
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Replaces the browser's CSRF secret: every form issued before is refused. */
-    portfolioCsrfRenew(request: FastifyRequest): void
   }
-}
+  const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', tokens.secretSync()) }
+  fastify.decorate(kCsrf, { check, renew })
+}, { name: 'fastify-stock-portfolio/csrf', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })

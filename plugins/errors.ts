@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
-import { basePath } from '../src/site-paths.js'
+import { basePath } from '../src/urls.js'
 
 /** Plain words for the errors Fastify raises before a handler runs. */
 const MESSAGES: Record<string, string> = {

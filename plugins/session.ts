@@ -1,13 +1,13 @@
 import { hkdfSync } from 'node:crypto'
 import fp from 'fastify-plugin'
 import secureSession, { type Session } from '@fastify/secure-session'
-import type { FastifyRequest } from 'fastify'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
 import { encodeCookieValue, sealedCookieLength, COOKIE_LIMIT_BYTES } from '../src/cookie-size.js'
 import type { ResolvedOptions } from '../src/options.js'
 
 /** What the plugin's own encrypted cookie holds. */
 export interface PortfolioSessionData {
-  /** The holdings, encoded by src/portfolio-codec.ts. */
+  /** The holdings, encoded by src/portfolio/portfolio-codec.ts. */
   holdings: string
   /** The secret that this browser's CSRF tokens are made from. */
   csrf: string
@@ -20,11 +20,38 @@ declare module 'fastify' {
     portfolioSession: Session<PortfolioSessionData>
   }
   interface FastifyInstance {
-    /** Whether a session holding `data` still fits in one browser cookie. */
-    portfolioSessionFits(data: Partial<PortfolioSessionData>): boolean
-    /** Leaves a message for the next page, if the cookie has room for it; else none. */
-    portfolioFlash(session: Session<PortfolioSessionData>, message: string): void
+    [kSessionFits]: (data: Partial<PortfolioSessionData>) => boolean
   }
+}
+
+/** Whether a session holding some data still fits in one browser cookie: the plugin's own. */
+const kSessionFits: unique symbol = Symbol('fastify-stock-portfolio/session fits')
+
+/** Whether a session holding `data` still fits in one browser cookie. */
+export function sessionFits (fastify: FastifyInstance, data: Partial<PortfolioSessionData>): boolean {
+  return fastify[kSessionFits](data)
+}
+
+/**
+ * Applies `changes` to the session and leaves `message` for the next page, which shows it once
+ * (see takeMessage). A full cookie may have no room for the message: the change matters, the
+ * message not, so it is dropped. Returns false, changing nothing, when the changes alone do
+ * not fit.
+ */
+export function saveWithMessage (fastify: FastifyInstance, session: Session<PortfolioSessionData>, changes: Partial<PortfolioSessionData>, message: string): boolean {
+  const next = { ...session.data(), ...changes }
+  const room = sessionFits(fastify, { ...next, flash: message })
+  if (!room && !sessionFits(fastify, next)) return false
+  for (const [key, value] of Object.entries(changes) as Array<[keyof PortfolioSessionData, string]>) session.set(key, value)
+  session.set('flash', room ? message : undefined)
+  return true
+}
+
+/** The message left for this page, taken off the session so it shows once. */
+export function takeMessage (session: Session<PortfolioSessionData>): string | undefined {
+  const message = session.get('flash')
+  if (message !== undefined) session.set('flash', undefined)
+  return message
 }
 
 export type SessionPluginOptions = Pick<ResolvedOptions, 'keys' | 'cookieName' | 'cookiePath' | 'expiry' | 'secure'>
@@ -74,12 +101,7 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
     cookie: { path: cookiePath, httpOnly: true, sameSite: 'lax', secure, maxAge: expiry, encode: encodeCookieValue }
   })
 
-  const fits = (data: Partial<PortfolioSessionData>): boolean => sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES
-  fastify.decorate('portfolioSessionFits', fits)
-  // A full portfolio may have no room for a long message: the change matters, the message not.
-  fastify.decorate('portfolioFlash', (session: Session<PortfolioSessionData>, message: string) => {
-    session.set('flash', fits({ ...session.data(), flash: message }) ? message : undefined)
-  })
+  fastify.decorate(kSessionFits, (data: Partial<PortfolioSessionData>) => sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES)
 
   fastify.addHook('onRequest', (request, _reply, done) => {
     // Two cookies of one name: one may have been planted by a sibling subdomain with a longer

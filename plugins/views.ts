@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import view from '@fastify/view'
 import handlebars from 'handlebars'
 import { viewsDir } from '../src/package-root.js'
+import { kPaths } from './site-paths.js'
 import type { ResolvedOptions } from '../src/options.js'
 
 declare module 'fastify' {
@@ -32,6 +33,6 @@ export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views
     production: true,
     // Only the built-in helpers exist: templates compile to direct calls, about 20% faster.
     options: { compileOptions: { knownHelpersOnly: true } },
-    defaultContext: { paths: fastify.portfolioPaths }
+    defaultContext: { paths: fastify[kPaths] }
   })
-}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths'], decorators: { fastify: ['portfolioPaths'] } })
+}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths'], decorators: { fastify: [kPaths] } })

@@ -1,19 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from '../plugins/session.js'
-import { EMPTY_FORM, formFields, formValues } from '../src/add-stock-form.js'
-import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/holding.js'
-import { appendHolding, decodePortfolio } from '../src/portfolio-codec.js'
-
-const field = { type: 'string', maxLength: 1000 } as const
-
-// The shape of the form: its four fields and nothing else, each at most once (a repeated
-// field arrives as an array). What the values mean is checked by parseHolding, which can
-// say it in words beside each field.
-const body = {
-  type: 'object',
-  properties: { stock_symbol: field, number_of_shares: field, purchase_price: field, _csrf: field },
-  additionalProperties: false
-} as const
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
+import { addStockBody } from '../src/schemas.js'
+import { csrfCheck } from '../plugins/csrf.js'
+import { kPaths } from '../plugins/site-paths.js'
+import { COOKIE_CONFLICT_NOTICE, hasCookieConflict, saveWithMessage } from '../plugins/session.js'
+import { EMPTY_FORM, formFields, formValues } from '../src/portfolio/add-stock-form.js'
+import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
+import { appendHolding, decodePortfolio } from '../src/portfolio/portfolio-codec.js'
 
 interface FormPage {
   values?: FormValues
@@ -32,15 +25,17 @@ function renderForm (reply: FastifyReply, status: number, { values = EMPTY_FORM,
   })
 }
 
-export default async function addStockRoutes (fastify: FastifyInstance): Promise<void> {
+export default async function addStockRoutes (instance: FastifyInstance): Promise<void> {
+  const fastify = instance.withTypeProvider<JsonSchemaToTsProvider>()
   fastify.get('/add_stock', async (_request, reply) => renderForm(reply, 200))
 
   fastify.post('/add_stock', {
-    schema: { body },
+    schema: { body: addStockBody },
     attachValidation: true,
-    preValidation: fastify.portfolioCsrfCheck
+    preValidation: csrfCheck(fastify)
   }, async (request, reply) => {
-    const values = formValues(request.body as Record<string, unknown>)
+    // With attachValidation a malformed body arrives as it was sent; formValues reads only strings.
+    const values = formValues(request.body)
     request.log.debug({ form: values }, 'fastify-stock-portfolio: add_stock form received')
 
     if (request.validationError !== undefined) {
@@ -59,8 +54,7 @@ export default async function addStockRoutes (fastify: FastifyInstance): Promise
     const stored = session.get('holdings') ?? ''
     const { holding } = result
     const holdings = appendHolding(stored, holding)
-    const flash = `Added ${describeHolding(holding)}.`
-    if (!fastify.portfolioSessionFits({ ...session.data(), holdings, flash })) {
+    if (!saveWithMessage(fastify, session, { holdings }, `Added ${describeHolding(holding)}.`)) {
       const count = decodePortfolio(stored).length
       return renderForm(reply, 409, {
         values,
@@ -68,8 +62,6 @@ export default async function addStockRoutes (fastify: FastifyInstance): Promise
       })
     }
 
-    session.set('holdings', holdings)
-    session.set('flash', flash)
-    return reply.redirect(fastify.portfolioPaths.stocks, 302)
+    return reply.redirect(fastify[kPaths].stocks, 302)
   })
 }

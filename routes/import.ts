@@ -1,9 +1,12 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import { csrfCheck } from '../plugins/csrf.js'
+import { saveWithMessage, sessionFits } from '../plugins/session.js'
+import { kPaths } from '../plugins/site-paths.js'
 import csvUpload, { UPLOAD_LIMIT, type UploadBody } from '../plugins/csv-upload.js'
-import { readPortfolioCsv } from '../src/portfolio-csv.js'
-import { decodePortfolio, encodePortfolio } from '../src/portfolio-codec.js'
-import { formatCount } from '../src/money.js'
-import type { Holding } from '../src/holding.js'
+import { readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
+import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
+import { formatCount } from '../src/portfolio/money.js'
+import type { Holding } from '../src/portfolio/holding.js'
 
 type Mode = 'append' | 'replace'
 
@@ -30,7 +33,7 @@ export default async function importRoutes (fastify: FastifyInstance): Promise<v
 
   fastify.get('/stocks/import', async (_request, reply) => renderImport(reply, 200))
 
-  fastify.post('/stocks/import', { preValidation: fastify.portfolioCsrfCheck }, async (request, reply) => {
+  fastify.post('/stocks/import', { preValidation: csrfCheck(fastify) }, async (request, reply) => {
     const body = request.body as UploadBody
     const mode: Mode = body.mode === 'replace' ? 'replace' : 'append'
     const file = body.file
@@ -51,8 +54,9 @@ export default async function importRoutes (fastify: FastifyInstance): Promise<v
     const session = request.portfolioSession
     const kept = mode === 'append' ? decodePortfolio(session.get('holdings')) : []
     const flash = `Imported ${plural(result.holdings.length, 'purchase')}${mode === 'replace' ? ', replacing the portfolio' : ''}.`
-    const fits = (count: number): boolean => fastify.portfolioSessionFits({ ...session.data(), holdings: encodePortfolio([...kept, ...result.holdings.slice(0, count)]), flash })
-    if (!fits(result.holdings.length)) {
+    const holdings = encodePortfolio([...kept, ...result.holdings])
+    if (!saveWithMessage(fastify, session, { holdings }, flash)) {
+      const fits = (count: number): boolean => sessionFits(fastify, { ...session.data(), holdings: encodePortfolio([...kept, ...result.holdings.slice(0, count)]) })
       const room = largestFitting(result.holdings, fits)
       const beside = mode === 'append' ? ` beside the ${plural(kept.length, 'purchase')} already there` : ''
       return renderImport(reply, 409, {
@@ -60,9 +64,7 @@ export default async function importRoutes (fastify: FastifyInstance): Promise<v
         message: `The file has ${plural(result.holdings.length, 'purchase')}, but one browser cookie has room for ${formatCount(room)} more${beside}. Nothing was imported.`
       })
     }
-    session.set('holdings', encodePortfolio([...kept, ...result.holdings]))
-    session.set('flash', flash)
-    return reply.redirect(fastify.portfolioPaths.stocks, 302)
+    return reply.redirect(fastify[kPaths].stocks, 302)
   })
 }
 

@@ -1,49 +1,18 @@
 import accepts from 'accepts'
 import type { FastifyInstance } from 'fastify'
-import { decodePortfolio } from '../src/portfolio-codec.js'
-import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio-view.js'
-import { portfolioCsv } from '../src/portfolio-csv.js'
-import { basePath } from '../src/site-paths.js'
-import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from '../plugins/session.js'
-
-const money = { type: 'string', pattern: '^\\d+\\.\\d{2,4}$' } as const
-
-const portfolioSchema = {
-  type: 'object',
-  properties: {
-    holdings: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: { symbol: { type: 'string' }, shares: { type: 'integer' }, price: money, cost: money },
-        required: ['symbol', 'shares', 'price', 'cost']
-      }
-    },
-    positions: {
-      type: 'array',
-      items: {
-        type: 'object',
-        properties: {
-          symbol: { type: 'string' },
-          shares: { type: 'integer' },
-          averagePrice: money,
-          cost: money,
-          purchases: { type: 'integer' },
-          share: { type: 'string', pattern: '^\\d{1,3}\\.\\d{2}$' }
-        },
-        required: ['symbol', 'shares', 'averagePrice', 'cost', 'purchases', 'share']
-      }
-    },
-    total: money
-  },
-  required: ['holdings', 'positions', 'total']
-} as const
+import { decodePortfolio } from '../src/portfolio/portfolio-codec.js'
+import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/portfolio-view.js'
+import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
+import { basePath } from '../src/urls.js'
+import { portfolioJsonSchema } from '../src/schemas.js'
+import { COOKIE_CONFLICT_NOTICE, hasCookieConflict, takeMessage } from '../plugins/session.js'
+import { kPaths } from '../plugins/site-paths.js'
 
 export default async function stocksRoutes (fastify: FastifyInstance): Promise<void> {
-  const { stocks } = fastify.portfolioPaths
+  const { stocks } = fastify[kPaths]
 
   fastify.get('/stocks/', {
-    schema: { response: { 200: { content: { 'application/json': { schema: portfolioSchema } } } } }
+    schema: { response: { 200: { content: { 'application/json': { schema: portfolioJsonSchema } } } } }
   }, async (request, reply) => {
     const session = request.portfolioSession
     const holdings = decodePortfolio(session.get('holdings'))
@@ -53,8 +22,7 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       reply.type('application/json')
       return portfolioJson(holdings)
     }
-    const flash = session.get('flash')
-    if (flash !== undefined) session.set('flash', undefined)
+    const flash = takeMessage(session)
     return reply.portfolioViewAsync('stocks.hbs', {
       title: 'List of Stocks',
       nav: { stocks: true },

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
 import { type ResolvedOptions, resolveOptions, type StockPortfolioOptions } from './options.js'
-import { basePath } from './site-paths.js'
+import { basePath } from './urls.js'
 import sitePaths from '../plugins/site-paths.js'
 import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'

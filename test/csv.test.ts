@@ -1,7 +1,7 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { CSV_HEADER, portfolioCsv, readPortfolioCsv } from '../src/portfolio-csv.js'
-import { MAX_PRICE, MAX_SHARES, type Holding } from '../src/holding.js'
+import { CSV_HEADER, portfolioCsv, readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
+import { MAX_PRICE, MAX_SHARES, type Holding } from '../src/portfolio/holding.js'
 import { build, Browser, VALID } from './helper.js'
 
 /** Every holding validation allows: the symbol grammar, 1 to 1e9 shares, a price above 0 up to MAX_PRICE. */
@@ -73,7 +73,7 @@ t.test('GET /stocks/portfolio.csv downloads the portfolio: attachment, dated nam
 })
 
 t.test('escapeHtml escapes the five characters that matter in text and attributes, and leaves the rest', async (t) => {
-  const { escapeHtml } = await import('../src/portfolio-html.js')
+  const { escapeHtml } = await import('../src/portfolio/portfolio-html.js')
   t.equal(escapeHtml('<a href="x" title=\'y\'>&</a>'), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
   t.equal(escapeHtml('BRK.B $1,234.50'), 'BRK.B $1,234.50')
 })

@@ -1,5 +1,5 @@
 import t from 'tap'
-import { holdingCost, parseHolding, type FormValues } from '../src/holding.js'
+import { holdingCost, parseHolding, type FormValues } from '../src/portfolio/holding.js'
 
 const form = (values: Partial<FormValues>): FormValues =>
   ({ stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17', ...values })

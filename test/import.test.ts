@@ -2,7 +2,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import Fastify from 'fastify'
 import stockPortfolio from '../src/index.js'
-import { toDecimalString } from '../src/money.js'
+import { toDecimalString } from '../src/portfolio/money.js'
 import { build, Browser, csrfToken, holdingCount, KEY_A, setCookies, VALID } from './helper.js'
 import { anyHolding } from './csv.test.js'
 

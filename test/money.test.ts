@@ -1,5 +1,5 @@
 import t from 'tap'
-import { dollars, formatCount, formatMoney, parseMoney, toDecimalString } from '../src/money.js'
+import { dollars, formatCount, formatMoney, parseMoney, toDecimalString } from '../src/portfolio/money.js'
 
 t.test('parseMoney reads plain decimals with up to four fractional digits', async (t) => {
   t.equal(parseMoney('302.17'), 3021700n)

@@ -1,6 +1,6 @@
 import t from 'tap'
-import { appendHolding, decodePortfolio, encodePortfolio } from '../src/portfolio-codec.js'
-import type { Holding } from '../src/holding.js'
+import { appendHolding, decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
+import type { Holding } from '../src/portfolio/holding.js'
 
 const AAPL: Holding = { symbol: 'AAPL', shares: 15, price: 3021700n }
 const SBUX: Holding = { symbol: 'SBUX', shares: 100, price: 875600n }

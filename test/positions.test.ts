@@ -1,8 +1,8 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { costShares, formatShare, positionsOf } from '../src/positions.js'
-import { divideHalfEven } from '../src/money.js'
-import type { Holding } from '../src/holding.js'
+import { costShares, formatShare, positionsOf } from '../src/portfolio/positions.js'
+import { divideHalfEven } from '../src/portfolio/money.js'
+import type { Holding } from '../src/portfolio/holding.js'
 
 const holding = (symbol: string, shares: number, price: bigint): Holding => ({ symbol, shares, price })
 

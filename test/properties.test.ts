@@ -1,9 +1,9 @@
 import t from 'tap'
 import fc from 'fast-check'
 import { build, Browser, csrfToken, setCookies } from './helper.js'
-import { decodePortfolio, encodePortfolio } from '../src/portfolio-codec.js'
+import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
 import { COOKIE_LIMIT_BYTES } from '../src/cookie-size.js'
-import type { Holding } from '../src/holding.js'
+import type { Holding } from '../src/portfolio/holding.js'
 
 const FIELDS = ['stock_symbol', 'number_of_shares', 'purchase_price', '_csrf']
 const NASTY_KEYS = [...FIELDS, '__proto__', 'constructor', 'prototype', '__proto__[x]', 'constructor[prototype][x]', '', '%', '%E0%A4%A']

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import handlebars from 'handlebars'
 import { viewsDir } from '../package-root.js'
-import { sitePaths } from '../site-paths.js'
+import { sitePaths } from '../urls.js'
 import { styleVersion } from '../../plugins/site-paths.js'
 
 // Fastify answers a malformed URL, and Node a malformed request, before any route or hook runs,

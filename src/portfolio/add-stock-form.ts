@@ -1,8 +1,8 @@
-import { type FormErrors, type FormField, type FormValues, FORM_FIELDS, MAX_PRICE, MAX_SHARES } from './holding.js'
-import { toDecimalString } from './money.js'
+import { type FormErrors, type FormField, type FormValues, FORM_FIELDS, MAX_PRICE, MAX_SHARES, SYMBOL_SOURCE } from './holding.js'
+import { MONEY_SCALE_DIGITS, SMALLEST_AMOUNT, toDecimalString } from './money.js'
 
 // What the add-stock page shows for each input: the client-side checks mirror the server's
-// (src/holding.ts), which stay the ones that count.
+// (src/portfolio/holding.ts), which stay the ones that count.
 
 interface FieldSpec {
   label: string
@@ -23,7 +23,7 @@ const SPECS: Record<FormField, FieldSpec> = {
     type: 'text',
     inputmode: 'text',
     hint: 'Like AAPL or BRK.B.',
-    pattern: '[ \\t]*[A-Za-z][A-Za-z0-9.\\-]{0,9}[ \\t]*',
+    pattern: `[ \\t]*${SYMBOL_SOURCE}[ \\t]*`,
     maxlength: 10,
     autocapitalize: 'characters'
   },
@@ -40,10 +40,10 @@ const SPECS: Record<FormField, FieldSpec> = {
     label: 'Purchase Price ($)',
     type: 'number',
     inputmode: 'decimal',
-    hint: 'In dollars, up to 4 decimals.',
-    min: '0.0001',
+    hint: `In dollars, up to ${MONEY_SCALE_DIGITS} decimals.`,
+    min: SMALLEST_AMOUNT,
     max: toDecimalString(MAX_PRICE, 0),
-    step: '0.0001'
+    step: SMALLEST_AMOUNT
   }
 }
 

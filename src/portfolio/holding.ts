@@ -1,4 +1,4 @@
-import { dollars, formatCount, formatMoney, parseMoney } from './money.js'
+import { dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, parseMoney } from './money.js'
 
 /** One purchase: the same symbol bought twice is two holdings. */
 export interface Holding {
@@ -16,7 +16,13 @@ export type FormErrors = Partial<Record<FormField, string>>
 export const MAX_SHARES = 1_000_000_000
 export const MAX_PRICE = dollars(1_000_000)
 
-const SYMBOL = /^[A-Za-z][A-Za-z0-9.-]{0,9}$/
+/**
+ * A stock symbol: a letter, then up to nine letters, digits, dots or dashes. The one grammar
+ * that the form's pattern, the validation and the stored records all use (escaped for the
+ * `v` flag browsers apply to an input's pattern).
+ */
+export const SYMBOL_SOURCE = '[A-Za-z][A-Za-z0-9.\\-]{0,9}'
+const SYMBOL = new RegExp(`^${SYMBOL_SOURCE}$`)
 /** Tab, line feed, form feed, carriage return, space: the HTML spec's ASCII whitespace. */
 const isAsciiSpace = (code: number): boolean => code === 32 || code === 9 || code === 10 || code === 12 || code === 13
 
@@ -58,7 +64,7 @@ export function parseHolding (values: FormValues): HoldingResult {
   if (priceText === '') {
     errors.purchase_price = 'Enter the purchase price.'
   } else if (price === undefined || price <= 0n || price > MAX_PRICE) {
-    errors.purchase_price = `The purchase price is a number of dollars above 0 and up to ${formatMoney(MAX_PRICE)}, with at most 4 decimals, like 302.17.`
+    errors.purchase_price = `The purchase price is a number of dollars above 0 and up to ${formatMoney(MAX_PRICE)}, with at most ${MONEY_SCALE_DIGITS} decimals, like 302.17.`
   }
 
   if (price === undefined || Object.keys(errors).length > 0) return { ok: false, errors }

@@ -2,6 +2,7 @@ import { type Holding, holdingCost } from './holding.js'
 import { positionRows, purchaseRows } from './portfolio-html.js'
 import { formatCount, formatMoney, toDecimalString } from './money.js'
 import { formatShare, type Position, positionsOf } from './positions.js'
+import type { PortfolioJson } from '../schemas.js'
 
 // The portfolio as the list page and the JSON answer show it: exact amounts, computed once.
 
@@ -115,7 +116,7 @@ export interface PortfolioList {
   positions: boolean
   count: number
   links: { purchases: string, positions: string }
-  /** The table's header row and body rows, escaped HTML (see src/portfolio-html.ts). */
+  /** The table's header row and body rows, escaped HTML (see src/portfolio/portfolio-html.ts). */
   head: string
   body: string
   total: string
@@ -171,12 +172,6 @@ export function portfolioList (holdings: readonly Holding[], base: string, query
   const indexed = holdings.map((holding, index) => ({ holding, index }))
   const { items, pager } = page(sorted(indexed, PURCHASE_COLUMNS, query), base, query)
   return { ...common, head: headHtml(base, PURCHASE_COLUMNS, query, true), body: purchaseRows(items), pager }
-}
-
-export interface PortfolioJson {
-  holdings: Array<{ symbol: string, shares: number, price: string, cost: string }>
-  positions: Array<{ symbol: string, shares: number, averagePrice: string, cost: string, purchases: number, share: string }>
-  total: string
 }
 
 export function portfolioJson (holdings: readonly Holding[]): PortfolioJson {

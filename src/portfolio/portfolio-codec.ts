@@ -1,5 +1,5 @@
-import type { Holding } from './holding.js'
-import { moneyFromDigits, toDecimalString } from './money.js'
+import { type Holding, SYMBOL_SOURCE } from './holding.js'
+import { DECIMAL_SOURCE, moneyFromDigits, toDecimalString } from './money.js'
 
 // The portfolio travels in a cookie that browsers cap at 4096 bytes, so it is stored as one
 // compact string, "AAPL 15 302.17,SBUX 100 87.56": about 16 bytes a holding, nothing for JSON
@@ -7,7 +7,8 @@ import { moneyFromDigits, toDecimalString } from './money.js'
 
 const RECORD = ','
 const FIELD = ' '
-const STORED_HOLDING = /^([A-Z][A-Z0-9.-]{0,9}) ([1-9]\d{0,9}) (\d+)(?:\.(\d{1,4}))?$/
+// Symbols are stored uppercased: the symbol grammar without its lowercase letters.
+const STORED_HOLDING = new RegExp(`^(${SYMBOL_SOURCE.replaceAll('a-z', '')}) ([1-9]\\d{0,9}) ${DECIMAL_SOURCE}$`)
 
 export function encodeHolding (holding: Holding): string {
   return holding.symbol + FIELD + holding.shares + FIELD + toDecimalString(holding.price, 0)

@@ -4,8 +4,12 @@
 export const MONEY_SCALE_DIGITS = 4
 const SCALE = 10n ** BigInt(MONEY_SCALE_DIGITS)
 
-/** A plain decimal with up to four fractional digits, ASCII digits only: "302.17", "0.1", "15". */
-const DECIMAL = /^(\d+)(?:\.(\d{1,4}))?$/
+/** The digits of a plain decimal with up to four fractional digits: "302.17", "0.1", "15". */
+export const DECIMAL_SOURCE = `(\\d+)(?:\\.(\\d{1,${MONEY_SCALE_DIGITS}}))?`
+/** The smallest amount, as the form's min and step say it: "0.0001". */
+export const SMALLEST_AMOUNT = `0.${'1'.padStart(MONEY_SCALE_DIGITS, '0')}`
+/** ASCII digits only. */
+const DECIMAL = new RegExp(`^${DECIMAL_SOURCE}$`)
 
 /** Reads a plain decimal string into scaled units, or undefined when it is not one. */
 export function parseMoney (text: string): bigint | undefined {

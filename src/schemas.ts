@@ -1,0 +1,74 @@
+import type { FromSchema } from 'json-schema-to-ts'
+import { MONEY_SCALE_DIGITS } from './portfolio/money.js'
+
+// Every shape the routes accept or answer, in one place, as JSON schemas: Fastify validates
+// with them (plugins/validation.ts) and, through @fastify/type-provider-json-schema-to-ts,
+// the routes' request bodies are typed from them. The form's values are strings here; what
+// they mean is checked by src/portfolio/holding.ts, which says it beside each field.
+
+/** The CSRF token every form carries, checked before the schema (plugins/csrf.ts). */
+const csrf = { type: 'string', maxLength: 1000 } as const
+const field = { type: 'string', maxLength: 1000 } as const
+
+/** The add-stock form: its four fields and nothing else, each once (a repeat is an array). */
+export const addStockBody = {
+  type: 'object',
+  properties: { stock_symbol: field, number_of_shares: field, purchase_price: field, _csrf: csrf },
+  additionalProperties: false
+} as const
+
+/**
+ * A Remove button's value, "<row index> <row as stored>": a row is named by its place and its
+ * content, so a page left open in another tab cannot remove another row than the one it showed.
+ */
+export const removeBody = {
+  type: 'object',
+  properties: { _csrf: csrf, holding: { type: 'string', pattern: '^\\d{1,4} [!-~][ -~]{0,63}$' } },
+  required: ['holding'],
+  additionalProperties: false
+} as const
+
+export const clearBody = {
+  type: 'object',
+  properties: { _csrf: csrf },
+  additionalProperties: false
+} as const
+
+const money = { type: 'string', pattern: `^\\d+\\.\\d{2,${MONEY_SCALE_DIGITS}}$` } as const
+
+/** GET /stocks/ with Accept: application/json; exact decimal strings. */
+export const portfolioJsonSchema = {
+  type: 'object',
+  properties: {
+    holdings: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { symbol: { type: 'string' }, shares: { type: 'integer' }, price: money, cost: money },
+        required: ['symbol', 'shares', 'price', 'cost'],
+        additionalProperties: false
+      }
+    },
+    positions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          symbol: { type: 'string' },
+          shares: { type: 'integer' },
+          averagePrice: money,
+          cost: money,
+          purchases: { type: 'integer' },
+          share: { type: 'string', pattern: '^\\d{1,3}\\.\\d{2}$' }
+        },
+        required: ['symbol', 'shares', 'averagePrice', 'cost', 'purchases', 'share'],
+        additionalProperties: false
+      }
+    },
+    total: money
+  },
+  required: ['holdings', 'positions', 'total'],
+  additionalProperties: false
+} as const
+
+export type PortfolioJson = FromSchema<typeof portfolioJsonSchema>
