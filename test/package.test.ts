@@ -55,7 +55,7 @@ t.test('package.json is a publishable plugin: built on pack and on git install, 
   t.same(pkg.bin, { 'fastify-stock-portfolio': './dist/src/bin.js' })
 })
 
-t.test('packed, installed into a host app outside the repository, the README snippet compiles and serves', async (t) => {
+t.test('packed, installed into a host app outside the repository on the lowest Fastify and dependencies, the README snippet compiles and serves', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'portfolio-host-'))
   t.teardown(() => rm(dir, { recursive: true, force: true }))
   const { stdout: packed } = await exec('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: root, env: cleanEnv })
@@ -73,10 +73,14 @@ t.test('packed, installed into a host app outside the repository, the README sni
 
   const host = join(dir, 'host')
   await exec('mkdir', [host])
-  await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module' }))
+  // Every dependency at the lowest version the package declares: the bounds are what it needs.
+  const lowest = Object.fromEntries(Object.entries(pkg.dependencies as Record<string, string>).map(([name, range]) => [name, range.replace(/^\^/, '')]))
+  await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides: lowest }))
   await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `fastify@${LOWEST_FASTIFY}`, '@types/node@20', tarball], { cwd: host, env: cleanEnv })
   const { stdout: tree } = await exec('npm', ['ls', 'fastify', '--all', '--parseable'], { cwd: host, env: cleanEnv })
   t.equal(tree.split('\n').filter((line) => line.endsWith('node_modules/fastify')).length, 1, 'one copy of fastify: the host\'s')
+  const installed = JSON.parse((await exec('npm', ['ls', '--all', '--json'], { cwd: host, env: cleanEnv })).stdout).dependencies['fastify-stock-portfolio'].dependencies as Record<string, { version: string }>
+  for (const [name, version] of Object.entries(lowest)) t.equal(installed[name]?.version, version, `${name} at its lower bound`)
 
   const snippet = /## Embedding[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
   t.match(snippet, "import stockPortfolio from 'fastify-stock-portfolio'")
