@@ -6,7 +6,7 @@ import createError from '@fastify/error'
 export const UPLOAD_LIMIT = 16 * 1024
 
 const UploadTooLarge = createError('FST_PORTFOLIO_UPLOAD_TOO_LARGE', `The file was larger than ${UPLOAD_LIMIT / 1024} KiB, so it was not read. Nothing was changed.`, 413)
-const UploadMalformed = createError('FST_PORTFOLIO_UPLOAD_MALFORMED', 'The upload was not a form with one file. Nothing was changed.', 400)
+const UploadMalformed = createError('FST_PORTFOLIO_UPLOAD_MALFORMED', 'The upload was not the import form: one file, the choice of adding or replacing, and the form\'s token. Nothing was changed.', 400)
 
 /** The import form as parsed: its text fields, and the file's bytes under its field name. */
 export type UploadBody = Record<string, string | Buffer>
@@ -16,7 +16,10 @@ export type UploadBody = Record<string, string | Buffer>
 // and the one file, bounded. @fastify/multipart itself decorates the request with file(),
 // parts() and more, so registering it here would crash a host that registered it too, and
 // would leave its parser, removed in the plugin's context, unusable for the host's.
-export default fp(async function csvUpload (fastify) {
+/** The form's text fields and its one file field: anything else refuses the upload. */
+export interface UploadForm { fields: readonly string[], file: string }
+
+export default fp<UploadForm>(async function csvUpload (fastify, form) {
   fastify.addContentTypeParser('multipart/form-data', function (request, payload, done) {
     const body: UploadBody = Object.create(null)
     let failed = false
@@ -29,12 +32,19 @@ export default fp(async function csvUpload (fastify) {
     }
     let busboy: BusboyInstance
     try {
-      busboy = new Busboy({ headers: request.headers as BusboyHeaders, limits: { files: 1, fields: 4, parts: 5, fileSize: UPLOAD_LIMIT, fieldSize: 1000 } })
+      busboy = new Busboy({ headers: request.headers as BusboyHeaders, limits: { files: 1, fields: form.fields.length, parts: form.fields.length + 1, fileSize: UPLOAD_LIMIT, fieldSize: 1000 } })
     } catch {
       return done(new UploadMalformed(), undefined)
     }
-    busboy.on('field', (name: string, value: string) => { body[name] = body[name] === undefined ? value : '' })
+    busboy.on('field', (name: string, value: string) => {
+      if (!form.fields.includes(name) || name in body) fail(new UploadMalformed())
+      else body[name] = value
+    })
     busboy.on('file', (name: string, file: NodeJS.ReadableStream) => {
+      if (name !== form.file) {
+        file.resume()
+        return fail(new UploadMalformed())
+      }
       const chunks: Buffer[] = []
       file.on('data', (chunk: Buffer) => chunks.push(chunk))
       file.on('limit', () => fail(new UploadTooLarge()))

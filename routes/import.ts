@@ -29,7 +29,7 @@ const plural = (count: number, word: string): string => `${formatCount(count)} $
 // Adds the purchases of a CSV file (the export's, or any with symbol, shares and price
 // columns) to the portfolio, or replaces it with them: all or nothing.
 export default async function importRoutes (fastify: FastifyInstance): Promise<void> {
-  await fastify.register(csvUpload)
+  await fastify.register(csvUpload, { fields: ['_csrf', 'mode'], file: 'file' })
 
   fastify.get('/stocks/import', async (_request, reply) => renderImport(reply, 200))
 
