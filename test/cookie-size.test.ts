@@ -1,7 +1,6 @@
 import t from 'tap'
 import Fastify from 'fastify'
-import session, { type PortfolioSessionData } from '../plugins/session.js'
-import { sealedCookieLength } from '../src/cookie-size.js'
+import session, { type PortfolioSessionData, sealedCookieLength } from '../plugins/session.js'
 import { KEY_A, keyBuffer, setCookies } from './helper.js'
 
 t.test('sealedCookieLength predicts the real cookie, byte for byte, at every size', async (t) => {
