@@ -49,9 +49,8 @@ t.test('the pages refuse framing even without helmet; a host\'s own framing poli
   await bare.register(stockPortfolio, { prefix: '/p', key: KEY_A })
   bare.get('/other', async () => 'other')
   t.teardown(() => bare.close())
-  for (const url of ['/p/stocks/', '/p/add_stock', '/p/missing-page-is-the-host-404']) {
+  for (const url of ['/p/stocks/', '/p/add_stock', '/p/no-such-page']) {
     const page = await bare.inject(url)
-    if (page.statusCode === 404) continue
     t.equal(page.headers['x-frame-options'], 'DENY', url)
     t.equal(page.headers['content-security-policy'], "frame-ancestors 'none'", url)
   }
