@@ -93,6 +93,11 @@ export function hasCookieConflict (request: FastifyRequest): boolean {
   return conflicted.has(request)
 }
 
+/** What a page says of the session before anything else: why it shows no portfolio, if so. */
+export function sessionNotice (request: FastifyRequest): string | undefined {
+  return conflicted.has(request) ? COOKIE_CONFLICT_NOTICE : undefined
+}
+
 /** Whether the Cookie header names `name` more than once; cheap when it does not. */
 function repeatsCookie (header: string | undefined, name: string): boolean {
   if (header === undefined) return false

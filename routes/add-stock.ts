@@ -3,7 +3,7 @@ import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-
 import { addStockBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
 import { kPaths } from '../plugins/site-paths.js'
-import { COOKIE_CONFLICT_NOTICE, hasCookieConflict, saveWithMessage } from '../plugins/session.js'
+import { saveWithMessage, sessionNotice } from '../plugins/session.js'
 import { EMPTY_FORM, formFields, formValues } from '../src/portfolio/add-stock-form.js'
 import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
 import { appendHolding, decodePortfolio } from '../src/portfolio/portfolio-codec.js'
@@ -19,7 +19,7 @@ function renderForm (reply: FastifyReply, status: number, { values = EMPTY_FORM,
     title: 'Add a Stock',
     nav: { addStock: true },
     message,
-    notice: hasCookieConflict(reply.request) ? COOKIE_CONFLICT_NOTICE : undefined,
+    notice: sessionNotice(reply.request),
     fields: formFields(values, errors),
     csrfToken: reply.portfolioCsrfToken()
   })

@@ -5,7 +5,7 @@ import { kPaths } from '../plugins/site-paths.js'
 import { saveWithMessage } from '../plugins/session.js'
 import { csrfCheck, renewCsrfSecret } from '../plugins/csrf.js'
 import { decodePortfolio, encodeHolding, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
-import { formatCount } from '../src/portfolio/money.js'
+import { countOf } from '../src/portfolio/money.js'
 import { describeHolding } from '../src/portfolio/holding.js'
 
 export default async function holdingsRoutes (instance: FastifyInstance): Promise<void> {
@@ -38,7 +38,7 @@ export default async function holdingsRoutes (instance: FastifyInstance): Promis
     const count = decodePortfolio(session.get('holdings')).length
     // Forms issued before the clear (another tab, a page someone kept) are refused from now on.
     renewCsrfSecret(fastify, request)
-    saveWithMessage(fastify, session, { holdings: '' }, `Cleared the portfolio: removed ${formatCount(count)} ${count === 1 ? 'holding' : 'holdings'}.`)
+    saveWithMessage(fastify, session, { holdings: '' }, `Cleared the portfolio: removed ${countOf(count, 'holding')}.`)
     return reply.redirect(stocks, 302)
   })
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
 import { csrfCheck } from '../plugins/csrf.js'
-import { saveWithMessage, sessionFits } from '../plugins/session.js'
+import { saveWithMessage, sessionFits, sessionNotice } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
 import csvUpload, { UPLOAD_LIMIT, type UploadBody } from '../plugins/csv-upload.js'
 import { readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
-import { formatCount } from '../src/portfolio/money.js'
+import { countOf, formatCount } from '../src/portfolio/money.js'
 import type { Holding } from '../src/portfolio/holding.js'
 
 type Mode = 'append' | 'replace'
@@ -17,14 +17,13 @@ function renderImport (reply: FastifyReply, status: number, { mode = 'append', m
     title: 'Import a Portfolio',
     nav: { importCsv: true },
     message,
+    notice: sessionNotice(reply.request),
     errors,
     replace: mode === 'replace',
     limit: `${UPLOAD_LIMIT / 1024} KiB`,
     csrfToken: reply.portfolioCsrfToken()
   })
 }
-
-const plural = (count: number, word: string): string => `${formatCount(count)} ${word}${count === 1 ? '' : 's'}`
 
 // Adds the purchases of a CSV file (the export's, or any with symbol, shares and price
 // columns) to the portfolio, or replaces it with them: all or nothing.
@@ -48,20 +47,20 @@ export default async function importRoutes (fastify: FastifyInstance): Promise<v
     }
     const result = readPortfolioCsv(text)
     if (!result.ok) {
-      return renderImport(reply, 400, { mode, message: `Nothing was imported: the file has ${plural(result.errors.length, 'problem')}.`, errors: result.errors })
+      return renderImport(reply, 400, { mode, message: `Nothing was imported: the file has ${countOf(result.errors.length, 'problem')}.`, errors: result.errors })
     }
 
     const session = request.portfolioSession
     const kept = mode === 'append' ? decodePortfolio(session.get('holdings')) : []
-    const flash = `Imported ${plural(result.holdings.length, 'purchase')}${mode === 'replace' ? ', replacing the portfolio' : ''}.`
+    const flash = `Imported ${countOf(result.holdings.length, 'purchase')}${mode === 'replace' ? ', replacing the portfolio' : ''}.`
     const holdings = encodePortfolio([...kept, ...result.holdings])
     if (!saveWithMessage(fastify, session, { holdings }, flash)) {
       const fits = (count: number): boolean => sessionFits(fastify, { ...session.data(), holdings: encodePortfolio([...kept, ...result.holdings.slice(0, count)]) })
       const room = largestFitting(result.holdings, fits)
-      const beside = mode === 'append' ? ` beside the ${plural(kept.length, 'purchase')} already there` : ''
+      const beside = mode === 'append' ? ` beside the ${countOf(kept.length, 'purchase')} already there` : ''
       return renderImport(reply, 409, {
         mode,
-        message: `The file has ${plural(result.holdings.length, 'purchase')}, but one browser cookie has room for ${formatCount(room)} more${beside}. Nothing was imported.`
+        message: `The file has ${countOf(result.holdings.length, 'purchase')}, but one browser cookie has room for ${formatCount(room)} more${beside}. Nothing was imported.`
       })
     }
     return reply.redirect(fastify[kPaths].stocks, 302)

@@ -5,7 +5,7 @@ import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/po
 import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { basePath } from '../src/urls.js'
 import { portfolioJsonSchema } from '../src/schemas.js'
-import { COOKIE_CONFLICT_NOTICE, hasCookieConflict, takeMessage } from '../plugins/session.js'
+import { sessionNotice, takeMessage } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
 
 export default async function stocksRoutes (fastify: FastifyInstance): Promise<void> {
@@ -27,7 +27,7 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       title: 'List of Stocks',
       nav: { stocks: true },
       flash,
-      notice: hasCookieConflict(request) ? COOKIE_CONFLICT_NOTICE : undefined,
+      notice: sessionNotice(request),
       ...portfolioList(holdings, stocks, readListQuery(request.query as Record<string, unknown>)),
       // Only a list with rows has forms; an empty one leaves the session unwritten.
       csrfToken: holdings.length > 0 ? reply.portfolioCsrfToken() : undefined

@@ -20,7 +20,7 @@ t.test('a planted second cookie of the same name: served from neither, nothing r
   const send = (method: 'GET' | 'POST', url: string, payload?: string) =>
     app.inject({ method, url, payload, headers: { cookie: both, ...(payload === undefined ? {} : { 'content-type': form }) } })
 
-  for (const url of ['/stocks/', '/add_stock']) {
+  for (const url of ['/stocks/', '/add_stock', '/stocks/import']) {
     const page = await send('GET', url)
     t.equal(page.statusCode, 200, `GET ${url}`)
     t.match(page.body, 'Your browser sent two portfolio cookies, so neither was used', `${url} says why`)

@@ -1,4 +1,4 @@
-import { dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, parseMoney } from './money.js'
+import { countOf, dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, parseMoney } from './money.js'
 
 /** One purchase: the same symbol bought twice is two holdings. */
 export interface Holding {
@@ -77,5 +77,5 @@ export function holdingCost (holding: Holding): bigint {
 
 /** "15 shares of AAPL at $302.17", for messages. */
 export function describeHolding ({ shares, symbol, price }: Holding): string {
-  return `${formatCount(shares)} ${shares === 1 ? 'share' : 'shares'} of ${symbol} at ${formatMoney(price)}`
+  return `${countOf(shares, 'share')} of ${symbol} at ${formatMoney(price)}`
 }

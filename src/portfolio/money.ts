@@ -54,6 +54,11 @@ export function formatCount (count: number): string {
   return groupThousands(count.toString())
 }
 
+/** "1 share", "1,000 shares": a count and its noun, which takes an s unless the count is 1. */
+export function countOf (count: number, noun: string): string {
+  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`
+}
+
 function groupThousands (digits: string): string {
   let grouped = digits.slice(0, digits.length % 3 || 3)
   for (let at = grouped.length; at < digits.length; at += 3) grouped += ',' + digits.slice(at, at + 3)

@@ -1,10 +1,11 @@
 import { type Holding, holdingCost } from './holding.js'
-import { positionRows, purchaseRows } from './portfolio-html.js'
+import { escapeHtml, positionRows, purchaseRows } from './portfolio-html.js'
 import { formatCount, formatMoney, toDecimalString } from './money.js'
 import { formatShare, type Position, positionsOf } from './positions.js'
 import type { PortfolioJson } from '../schemas.js'
 
-// The portfolio as the list page and the JSON answer show it: exact amounts, computed once.
+// The portfolio as the list page and the JSON answer show it: exact amounts, the list sorted
+// and paged as its query asks.
 
 /** Rows on one page of the list: a full cookie holds about 480 one-letter purchases. */
 export const PAGE_SIZE = 50
@@ -61,8 +62,6 @@ export function readListQuery (query: Record<string, unknown>): ListQuery {
   return { view, sort, dir, page }
 }
 
-const ATTRIBUTE_ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;', "'": '&#39;' }
-
 /**
  * A link to the list, already escaped for an HTML attribute (the templates write it as is):
  * only the base path, from the prefix, can hold a character to escape; the query is the
@@ -74,7 +73,7 @@ function href (base: string, { view, sort, dir, page }: ListQuery): string {
     sort === undefined ? '' : `sort=${sort}&amp;dir=${dir}`,
     page > 1 ? `page=${page}` : ''
   ].filter(Boolean)
-  const path = base.replace(/[&"<>']/g, (character) => ATTRIBUTE_ESCAPES[character] as string)
+  const path = escapeHtml(base)
   return params.length === 0 ? path : `${path}?${params.join('&amp;')}`
 }
 
@@ -111,7 +110,6 @@ function headHtml<T> (base: string, columns: Array<Column<T>>, query: ListQuery,
 export interface Pager { label: string, previous: string | undefined, next: string | undefined }
 
 export interface PortfolioList {
-  view: ListView
   /** The positions view, for the template's {{#if}}. */
   positions: boolean
   count: number
@@ -159,7 +157,6 @@ function viewLinks (base: string): PortfolioList['links'] {
 /** The list page: the view asked for, sorted, one page of it; `base` is the list's path. */
 export function portfolioList (holdings: readonly Holding[], base: string, query: ListQuery): PortfolioList {
   const common = {
-    view: query.view,
     positions: query.view === 'positions',
     count: holdings.length,
     links: viewLinks(base),
