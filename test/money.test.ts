@@ -1,20 +1,33 @@
 import t from 'tap'
-import { dollars, formatCount, formatMoney, parseMoney, toDecimalString } from '../src/portfolio/money.js'
+import { add, dollars, formatCount, formatMoney, multiply, parseMoney, toDecimalString } from '../src/portfolio/money.js'
 
 t.test('parseMoney reads plain decimals with up to four fractional digits', async (t) => {
-  t.equal(parseMoney('302.17'), 3021700n)
-  t.equal(parseMoney('0.0001'), 1n)
-  t.equal(parseMoney('15'), 150000n)
-  t.equal(parseMoney('007.5'), 75000n)
+  t.equal(parseMoney('302.17'), 3021700)
+  t.equal(parseMoney('0.0001'), 1)
+  t.equal(parseMoney('15'), 150000)
+  t.equal(parseMoney('007.5'), 75000)
   for (const bad of ['', '.5', '5.', '1.23456', '1e3', '0x10', '-1', '+1', '1,000', ' 1', '١٢', '1.2.3', 'NaN']) {
     t.equal(parseMoney(bad), undefined, `refuses ${JSON.stringify(bad)}`)
   }
 })
 
 t.test('amounts are exact: three times 0.10 is 0.30', async (t) => {
-  const dime = parseMoney('0.10') as bigint
-  t.equal(toDecimalString(dime + dime + dime), '0.30')
-  t.equal(toDecimalString(1_000_000_000n * dollars(1_000_000)), '1000000000000000.00')
+  const dime = parseMoney('0.10') as number
+  t.equal(toDecimalString(add(add(dime, dime), dime)), '0.30')
+  t.equal(toDecimalString(multiply(1_000_000_000, dollars(1_000_000))), '1000000000000000.00')
+})
+
+t.test('an amount is a Number while it is a safe integer and a BigInt past that, exact either way', async (t) => {
+  const largest = Number.MAX_SAFE_INTEGER
+  t.equal(multiply(3, 1000), 3000)
+  t.equal(multiply(1_000_000_000, 10_000_000_000), 10_000_000_000_000_000_000n, 'a billion shares at a million dollars')
+  t.equal(multiply(largest, 1), largest)
+  t.equal(multiply(largest, 2), BigInt(largest) * 2n, 'past 2^53 a Number would round')
+  t.equal(add(largest - 1, 1), largest)
+  t.equal(add(largest, 2), BigInt(largest) + 2n, 'a sum past 2^53 becomes a BigInt')
+  t.equal(add(1n, 2), 3n, 'a BigInt stays one')
+  t.equal(add(2, 10n ** 20n), 10n ** 20n + 2n)
+  t.equal(formatMoney(add(largest, 2)), '$900,719,925,474.0993')
 })
 
 t.test('toDecimalString keeps two decimals, or as few as asked, and never drops a digit that counts', async (t) => {

@@ -4,7 +4,7 @@ import { costShares, formatShare, positionsOf } from '../src/portfolio/positions
 import { divideHalfEven } from '../src/portfolio/money.js'
 import type { Holding } from '../src/portfolio/holding.js'
 
-const holding = (symbol: string, shares: number, price: bigint): Holding => ({ symbol, shares, price })
+const holding = (symbol: string, shares: number, price: number): Holding => ({ symbol, shares, price })
 
 t.test('divideHalfEven rounds halves to the even neighbour', async (t) => {
   t.same([divideHalfEven(5n, 2n), divideHalfEven(7n, 2n), divideHalfEven(10n, 4n), divideHalfEven(11n, 4n), divideHalfEven(1n, 3n), divideHalfEven(2n, 3n)], [2n, 4n, 2n, 3n, 0n, 1n])
@@ -12,17 +12,17 @@ t.test('divideHalfEven rounds halves to the even neighbour', async (t) => {
 
 t.test('positions: one per symbol in the order first bought, exact totals and a cost-weighted average', async (t) => {
   const positions = positionsOf([
-    holding('AAPL', 10, 1_000_000n), // $100
-    holding('SBUX', 1, 875_600n),
-    holding('AAPL', 30, 2_000_000n), // $200
-    holding('DIME', 3, 1n)
+    holding('AAPL', 10, 1_000_000), // $100
+    holding('SBUX', 1, 875_600),
+    holding('AAPL', 30, 2_000_000), // $200
+    holding('DIME', 3, 1)
   ])
   t.same(positions.map(({ symbol, shares, averagePrice, cost, purchases }) => ({ symbol, shares, averagePrice, cost, purchases })), [
-    { symbol: 'AAPL', shares: 40, averagePrice: 1_750_000n, cost: 70_000_000n, purchases: 2 },
-    { symbol: 'SBUX', shares: 1, averagePrice: 875_600n, cost: 875_600n, purchases: 1 },
-    { symbol: 'DIME', shares: 3, averagePrice: 1n, cost: 3n, purchases: 1 }
+    { symbol: 'AAPL', shares: 40, averagePrice: 1_750_000, cost: 70_000_000, purchases: 2 },
+    { symbol: 'SBUX', shares: 1, averagePrice: 875_600, cost: 875_600, purchases: 1 },
+    { symbol: 'DIME', shares: 3, averagePrice: 1, cost: 3, purchases: 1 }
   ])
-  t.same(positionsOf([holding('X', 3, 1n), holding('X', 1, 2n)])[0]?.averagePrice, 1n, '5 units over 4 shares is 1.25, rounded half-even to 1')
+  t.same(positionsOf([holding('X', 3, 1), holding('X', 1, 2)])[0]?.averagePrice, 1, '5 units over 4 shares is 1.25, rounded half-even to 1')
   t.same(positionsOf([]), [])
 })
 

@@ -53,13 +53,13 @@ t.test('any form body: never a 5xx, and a refused one leaves the session byte fo
 const holding: fc.Arbitrary<Holding> = fc.record({
   symbol: fc.stringMatching(/^[A-Z][A-Z0-9.-]{0,9}$/),
   shares: fc.integer({ min: 1, max: 1_000_000_000 }),
-  price: fc.bigInt({ min: 1n, max: 10_000_000_000n })
+  price: fc.integer({ min: 1, max: 10_000_000_000 })
 })
 
 t.test('any valid portfolio round-trips exactly through the session encoding', async (t) => {
   fc.assert(fc.property(fc.array(holding, { maxLength: 60 }), (holdings) => {
     const decoded = decodePortfolio(encodePortfolio(holdings))
-    if (JSON.stringify(decoded, (_k, v) => typeof v === 'bigint' ? String(v) : v) !== JSON.stringify(holdings, (_k, v) => typeof v === 'bigint' ? String(v) : v)) {
+    if (JSON.stringify(decoded) !== JSON.stringify(holdings)) {
       throw new Error('did not round-trip')
     }
   }), { numRuns: 500 })

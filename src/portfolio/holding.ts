@@ -1,11 +1,11 @@
-import { countOf, dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, parseMoney } from './money.js'
+import { type Amount, countOf, dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, multiply, parseMoney } from './money.js'
 
 /** One purchase: the same symbol bought twice is two holdings. */
 export interface Holding {
   symbol: string
   shares: number
-  /** Price per share, in 1/10,000 of a dollar. */
-  price: bigint
+  /** Price per share, in 1/10,000 of a dollar: at most MAX_PRICE, so always a safe integer. */
+  price: number
 }
 
 export const FORM_FIELDS = ['stock_symbol', 'number_of_shares', 'purchase_price'] as const
@@ -63,7 +63,7 @@ export function parseHolding (values: FormValues): HoldingResult {
   const price = parseMoney(priceText)
   if (priceText === '') {
     errors.purchase_price = 'Enter the purchase price.'
-  } else if (price === undefined || price <= 0n || price > MAX_PRICE) {
+  } else if (price === undefined || price <= 0 || price > MAX_PRICE) {
     errors.purchase_price = `The purchase price is a number of dollars above 0 and up to ${formatMoney(MAX_PRICE)}, with at most ${MONEY_SCALE_DIGITS} decimals, like 302.17.`
   }
 
@@ -71,8 +71,8 @@ export function parseHolding (values: FormValues): HoldingResult {
   return { ok: true, holding: { symbol: symbol.toUpperCase(), shares, price } }
 }
 
-export function holdingCost (holding: Holding): bigint {
-  return BigInt(holding.shares) * holding.price
+export function holdingCost (holding: Holding): Amount {
+  return multiply(holding.shares, holding.price)
 }
 
 /** "15 shares of AAPL at $302.17", for messages. */

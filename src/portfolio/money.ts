@@ -1,8 +1,14 @@
-// Exact fixed-point money: amounts are bigint counts of 1/10,000 of a dollar, so sums and
-// products never pass through binary floating point.
+// Exact fixed-point money: an amount is a whole count of 1/10,000 of a dollar, so sums and
+// products never round. A price always fits a Number exactly; a cost or a total can pass 2^53
+// (a billion shares at a million dollars), so an Amount is a Number while it is a safe integer
+// and a BigInt beyond. Numbers keep the common case cheap: BigInt arithmetic and formatting
+// were most of the cost of a list page's rows.
 
 export const MONEY_SCALE_DIGITS = 4
-const SCALE = 10n ** BigInt(MONEY_SCALE_DIGITS)
+const SCALE = 10 ** MONEY_SCALE_DIGITS
+
+/** An exact amount in 1/10,000 of a dollar: a safe-integer Number, or a BigInt past that. */
+export type Amount = number | bigint
 
 /** The digits of a plain decimal with up to four fractional digits: "302.17", "0.1", "15". */
 export const DECIMAL_SOURCE = `(\\d+)(?:\\.(\\d{1,${MONEY_SCALE_DIGITS}}))?`
@@ -11,47 +17,65 @@ export const SMALLEST_AMOUNT = `0.${'1'.padStart(MONEY_SCALE_DIGITS, '0')}`
 /** ASCII digits only. */
 const DECIMAL = new RegExp(`^${DECIMAL_SOURCE}$`)
 
-/** Reads a plain decimal string into scaled units, or undefined when it is not one. */
-export function parseMoney (text: string): bigint | undefined {
+/**
+ * Reads a plain decimal string into scaled units, or undefined when it is not one. The result
+ * is exact up to 2^53 units (about $900 billion); callers bound it well below that.
+ */
+export function parseMoney (text: string): number | undefined {
   const match = DECIMAL.exec(text)
   return match === null ? undefined : moneyFromDigits(match[1] as string, match[2])
 }
 
 /** Scaled units from the digits before and after the point, already checked to be digits. */
-export function moneyFromDigits (whole: string, fraction = ''): bigint {
-  // One BigInt from the digits is half the cost of two and a multiplication (it runs per stored record).
-  return BigInt(whole + fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
+export function moneyFromDigits (whole: string, fraction = ''): number {
+  return Number(whole + fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
 }
 
-export function dollars (whole: number): bigint {
-  return BigInt(whole) * SCALE
+export function dollars (whole: number): number {
+  return whole * SCALE
 }
 
-function split (amount: bigint, minFractionDigits: number): { whole: string, fraction: string } {
+/** a × b, exact. */
+export function multiply (a: number, b: number): Amount {
+  const product = a * b
+  return Number.isSafeInteger(product) ? product : BigInt(a) * BigInt(b)
+}
+
+/** a + b, exact. */
+export function add (a: Amount, b: Amount): Amount {
+  if (typeof a === 'number' && typeof b === 'number') {
+    const sum = a + b
+    if (Number.isSafeInteger(sum)) return sum
+  }
+  return BigInt(a) + BigInt(b)
+}
+
+function split (amount: Amount, minFractionDigits: number): { whole: string, fraction: string } {
   const digits = amount.toString().padStart(MONEY_SCALE_DIGITS + 1, '0')
-  let fraction = digits.slice(-MONEY_SCALE_DIGITS)
-  while (fraction.length > minFractionDigits && fraction.endsWith('0')) fraction = fraction.slice(0, -1)
-  return { whole: digits.slice(0, -MONEY_SCALE_DIGITS), fraction }
+  let end = digits.length
+  const least = end - MONEY_SCALE_DIGITS + minFractionDigits
+  while (end > least && digits.charCodeAt(end - 1) === 48) end--
+  return { whole: digits.slice(0, -MONEY_SCALE_DIGITS), fraction: digits.slice(digits.length - MONEY_SCALE_DIGITS, end) }
 }
 
 /**
  * "4532.55": exact, no separators, at least `minFractionDigits` decimals (two for JSON;
  * none for storage, where "15" is shorter than "15.00").
  */
-export function toDecimalString (amount: bigint, minFractionDigits = 2): string {
+export function toDecimalString (amount: Amount, minFractionDigits = 2): string {
   const { whole, fraction } = split(amount, minFractionDigits)
   return fraction === '' ? whole : `${whole}.${fraction}`
 }
 
 /** "$4,532.55": exact, with thousands separators, at least two decimals; for pages. */
-export function formatMoney (amount: bigint): string {
+export function formatMoney (amount: Amount): string {
   const { whole, fraction } = split(amount, 2)
   return `$${groupThousands(whole)}.${fraction}`
 }
 
 /** "1,000,000": whole numbers with thousands separators. */
 export function formatCount (count: number): string {
-  return groupThousands(count.toString())
+  return count < 1000 ? String(count) : groupThousands(String(count))
 }
 
 /** "1 share", "1,000 shares": a count and its noun, which takes an s unless the count is 1. */
@@ -60,6 +84,7 @@ export function countOf (count: number, noun: string): string {
 }
 
 function groupThousands (digits: string): string {
+  if (digits.length <= 3) return digits
   let grouped = digits.slice(0, digits.length % 3 || 3)
   for (let at = grouped.length; at < digits.length; at += 3) grouped += ',' + digits.slice(at, at + 3)
   return grouped

@@ -1,6 +1,6 @@
 import { type Holding, holdingCost } from './holding.js'
 import { escapeHtml, positionRows, purchaseRows } from './portfolio-html.js'
-import { formatCount, formatMoney, toDecimalString } from './money.js'
+import { add, type Amount, formatCount, formatMoney, toDecimalString } from './money.js'
 import { formatShare, type Position, positionsOf } from './positions.js'
 import type { PortfolioJson } from '../schemas.js'
 
@@ -137,8 +137,10 @@ function page<T> (items: T[], base: string, query: ListQuery): { items: T[], pag
   }
 }
 
-function total (holdings: readonly Holding[]): bigint {
-  return holdings.reduce((sum, holding) => sum + holdingCost(holding), 0n)
+function total (holdings: readonly Holding[]): Amount {
+  let sum: Amount = 0
+  for (const holding of holdings) sum = add(sum, holdingCost(holding))
+  return sum
 }
 
 const linkCache = new Map<string, PortfolioList['links']>()

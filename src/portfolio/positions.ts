@@ -1,13 +1,13 @@
 import { type Holding, holdingCost } from './holding.js'
-import { divideHalfEven } from './money.js'
+import { add, type Amount, divideHalfEven } from './money.js'
 
 /** Every purchase of one symbol, summed. */
 export interface Position {
   symbol: string
   shares: number
   /** Cost-weighted average price per share, in money units, rounded half to even. */
-  averagePrice: bigint
-  cost: bigint
+  averagePrice: number
+  cost: Amount
   purchases: number
   /** Share of the portfolio's total cost, in hundredths of a percent (10000 = 100.00%). */
   share: number
@@ -21,7 +21,8 @@ const WHOLE = 10_000n
  * shares rounded down the most (or, past 100.00, come one each off those rounded up the most),
  * ties to the position listed first. `costs` are all positive.
  */
-export function costShares (costs: readonly bigint[]): number[] {
+export function costShares (amounts: readonly Amount[]): number[] {
+  const costs = amounts.map(BigInt)
   const total = costs.reduce((sum, cost) => sum + cost, 0n)
   if (total === 0n) return costs.map(() => 0)
   const rounded = costs.map((cost) => divideHalfEven(cost * WHOLE, total))
@@ -45,11 +46,11 @@ function compare (a: bigint, b: bigint): number {
 
 /** One position per symbol, in the order each symbol was first bought. */
 export function positionsOf (holdings: readonly Holding[]): Position[] {
-  const bySymbol = new Map<string, { symbol: string, shares: number, cost: bigint, purchases: number }>()
+  const bySymbol = new Map<string, { symbol: string, shares: number, cost: Amount, purchases: number }>()
   for (const holding of holdings) {
-    const position = bySymbol.get(holding.symbol) ?? { symbol: holding.symbol, shares: 0, cost: 0n, purchases: 0 }
+    const position = bySymbol.get(holding.symbol) ?? { symbol: holding.symbol, shares: 0, cost: 0, purchases: 0 }
     position.shares += holding.shares
-    position.cost += holdingCost(holding)
+    position.cost = add(position.cost, holdingCost(holding))
     position.purchases++
     bySymbol.set(holding.symbol, position)
   }
@@ -57,7 +58,8 @@ export function positionsOf (holdings: readonly Holding[]): Position[] {
   const shares = costShares(positions.map((position) => position.cost))
   return positions.map((position, i) => ({
     ...position,
-    averagePrice: divideHalfEven(position.cost, BigInt(position.shares)),
+    // At most the dearest price: a safe integer.
+    averagePrice: Number(divideHalfEven(BigInt(position.cost), BigInt(position.shares))),
     share: shares[i] as number
   }))
 }
