@@ -28,7 +28,7 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       nav: { stocks: true },
       flash,
       notice: sessionNotice(request),
-      ...portfolioList(holdings, stocks, readListQuery(request.query as Record<string, unknown>)),
+      list: portfolioList(holdings, stocks, readListQuery(request.query as Record<string, unknown>)),
       // Only a list with rows has forms; an empty one leaves the session unwritten.
       csrfToken: holdings.length > 0 ? reply.portfolioCsrfToken() : undefined
     })

@@ -11,7 +11,12 @@ const FIELD = ' '
 const STORED_HOLDING = new RegExp(`^(${SYMBOL_SOURCE.replaceAll('a-z', '')}) ([1-9]\\d{0,9}) ${DECIMAL_SOURCE}$`)
 
 export function encodeHolding (holding: Holding): string {
-  return holding.symbol + FIELD + holding.shares + FIELD + toDecimalString(holding.price, 0)
+  return encodeRecord(holding.symbol, holding.shares, holding.price)
+}
+
+/** One stored record from its fields; the list page writes it with the symbol escaped. */
+export function encodeRecord (symbol: string, shares: number, price: number): string {
+  return symbol + FIELD + shares + FIELD + toDecimalString(price, 0)
 }
 
 /** Appends one holding to an encoded portfolio. */

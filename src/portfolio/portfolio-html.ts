@@ -1,5 +1,5 @@
 import { holdingCost, type Holding } from './holding.js'
-import { encodeHolding } from './portfolio-codec.js'
+import { encodeRecord } from './portfolio-codec.js'
 import { formatCount, formatMoney } from './money.js'
 import { formatShare, type Position } from './positions.js'
 
@@ -15,7 +15,10 @@ export function escapeHtml (text: string): string {
   return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (character) => ESCAPES[character] as string) : text
 }
 
-/** Purchases, each with its Remove button naming the row by its place and its content. */
+/**
+ * Purchases, each with its Remove button naming the row by its place and its stored record.
+ * The record's only text is the symbol, so the escaped symbol makes an escaped record.
+ */
 export function purchaseRows (rows: ReadonlyArray<{ holding: Holding, index: number }>): string {
   let html = ''
   for (const { holding, index } of rows) {
@@ -23,7 +26,7 @@ export function purchaseRows (rows: ReadonlyArray<{ holding: Holding, index: num
     const shares = formatCount(holding.shares)
     const price = formatMoney(holding.price)
     html += `<tr><td>${symbol}</td><td class="num">${shares}</td><td class="num">${price}</td><td class="num">${formatMoney(holdingCost(holding))}</td>` +
-      `<td class="actions"><button class="quiet" name="holding" value="${index} ${escapeHtml(encodeHolding(holding))}" aria-label="Remove ${symbol}: ${shares} at ${price}">Remove</button></td></tr>\n`
+      `<td class="actions"><button class="quiet" name="holding" value="${index} ${encodeRecord(symbol, holding.shares, holding.price)}" aria-label="Remove ${symbol}: ${shares} at ${price}">Remove</button></td></tr>\n`
   }
   return html
 }
