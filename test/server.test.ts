@@ -25,7 +25,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     t.match(output(), 'SESSION_KEY is not set: using a random key for this run only', 'a generated key is warned about')
     const page = await fetch(`${url}/add_stock`)
     t.equal(page.status, 200)
-    t.match(page.headers.get('content-security-policy'), "style-src 'self'")
+    t.match(page.headers.get('content-security-policy'), "default-src 'self'")
     t.match(await page.text(), 'Stock Symbol')
     t.equal((await fetch(`${url}/health`)).status, 200)
     const started = Date.now()
