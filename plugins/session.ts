@@ -20,10 +20,14 @@ function base64Length (bytes: number): number {
   return Math.ceil(bytes / 3) * 4
 }
 
+// secure-session adds __ts, a Unix time in seconds: ten digits until the year 2286.
+const TIMESTAMP_FIELD = '"__ts":1000000000'
+
 /** Length of `name=value` for a session holding `data`, as the browser will store it. */
 export function sealedCookieLength (cookieName: string, data: object): number {
-  // secure-session adds __ts, a Unix time in seconds: ten digits until the year 2286.
-  const json = Buffer.byteLength(JSON.stringify({ ...data, __ts: 1e9 }))
+  const fields = Buffer.byteLength(JSON.stringify(data))
+  // {"__ts":…} alone, or the data's fields, a comma and __ts.
+  const json = fields === 2 ? 2 + TIMESTAMP_FIELD.length : fields + 1 + TIMESTAMP_FIELD.length
   return cookieName.length + 1 + base64Length(json + MAC_BYTES) + SEPARATOR_CHARS + NONCE_CHARS
 }
 

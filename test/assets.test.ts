@@ -12,6 +12,6 @@ t.test('the stylesheet is served under the prefix, cacheable, without touching t
   t.match(css.headers['cache-control'], /max-age=31536000, immutable/)
   t.equal(css.headers['set-cookie'], undefined)
   t.notMatch(css.headers.vary ?? '', 'Cookie')
-  t.match(css.body, '.num { text-align: right;')
+  t.match(css.body, '.portfolio .num, .portfolio tbody td:not(:first-child) { text-align: right;')
   t.equal((await browser.get('/assets/missing.css')).statusCode, 404)
 })

@@ -59,7 +59,7 @@ export async function addStock (page: Page, base: string, symbol: string, shares
 /** The holdings table's body rows as text, without the actions column. */
 export async function rows (page: Page): Promise<string[][]> {
   return page.locator('table.holdings tbody tr').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td:not(.actions)')].map((td) => td.textContent?.trim() ?? '')))
+    trs.map((tr) => [...tr.querySelectorAll('td:not(:has(button))')].map((td) => td.textContent?.trim() ?? '')))
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')

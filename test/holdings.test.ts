@@ -16,7 +16,7 @@ async function withPortfolio (t: Test): Promise<Browser> {
 
 /** What the browser sends for a click on row `index`'s Remove button. */
 function removeForm (html: string, index: number): string {
-  const button = [...html.matchAll(/<button class="quiet" name="holding" value="([^"]*)"/g)][index]?.[1] ?? ''
+  const button = [...html.matchAll(/<button name="holding" value="([^"]*)"/g)][index]?.[1] ?? ''
   return new URLSearchParams({ _csrf: csrfToken(html), holding: button }).toString()
 }
 
@@ -24,7 +24,7 @@ t.test('each row has a Remove button that removes that purchase only, with a fla
   const browser = await withPortfolio(t)
   const page = (await browser.get('/stocks/')).body
   t.match(page, '<form class="table-wrap" method="post" action="/stocks/remove">')
-  t.match(page, '<button class="quiet" name="holding" value="1 SBUX 100 87.56" aria-label="Remove SBUX: 100 at $87.56">Remove</button>')
+  t.match(page, '<button name="holding" value="1 SBUX 100 87.56" aria-label="Remove SBUX: 100 at $87.56">Remove</button>')
   const response = await browser.postRaw('/stocks/remove', removeForm(page, 1))
   t.equal(response.statusCode, 302)
   t.equal(response.headers.location, '/stocks/')

@@ -56,8 +56,17 @@ export interface FormFieldView extends FieldSpec {
 
 export const EMPTY_FORM: FormValues = { stock_symbol: '', number_of_shares: '', purchase_price: '' }
 
-/** The inputs, in order, with the values as entered and the first bad field focused. */
-export function formFields (values: FormValues, errors: FormErrors = {}): FormFieldView[] {
+const EMPTY_FIELDS = fieldsOf(EMPTY_FORM, {})
+
+/**
+ * The inputs, in order, with the values as entered and the first bad field focused. The empty
+ * form, which every GET shows, is built once.
+ */
+export function formFields (values: FormValues, errors: FormErrors = {}): readonly FormFieldView[] {
+  return values === EMPTY_FORM ? EMPTY_FIELDS : fieldsOf(values, errors)
+}
+
+function fieldsOf (values: FormValues, errors: FormErrors): readonly FormFieldView[] {
   const firstBad = FORM_FIELDS.find((name) => errors[name] !== undefined)
   return FORM_FIELDS.map((name) => ({
     name,

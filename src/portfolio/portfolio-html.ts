@@ -3,7 +3,8 @@ import { encodeRecord } from './portfolio-codec.js'
 import { formatCount, formatMoney } from './money.js'
 import { formatShare, type Position } from './positions.js'
 
-// The table rows of the list page, as HTML. They are most of the page and were most of its
+// The table rows of the list page, as HTML, without classes: the stylesheet places cells by
+// their column (public/portfolio.css). They are most of the page and were most of its
 // cost as a handlebars loop (a property lookup with prototype checks per cell), so they are
 // written here, each value escaped. Amounts and counts come from this project's formatters
 // (digits, "," "." "$" "%"); a symbol matches its grammar; both are escaped all the same.
@@ -25,8 +26,8 @@ export function purchaseRows (rows: ReadonlyArray<{ holding: Holding, index: num
     const symbol = escapeHtml(holding.symbol)
     const shares = formatCount(holding.shares)
     const price = formatMoney(holding.price)
-    html += `<tr><td>${symbol}</td><td class="num">${shares}</td><td class="num">${price}</td><td class="num">${formatMoney(holdingCost(holding))}</td>` +
-      `<td class="actions"><button class="quiet" name="holding" value="${index} ${encodeRecord(symbol, holding.shares, holding.price)}" aria-label="Remove ${symbol}: ${shares} at ${price}">Remove</button></td></tr>\n`
+    html += `<tr><td>${symbol}</td><td>${shares}</td><td>${price}</td><td>${formatMoney(holdingCost(holding))}</td>` +
+      `<td><button name="holding" value="${index} ${encodeRecord(symbol, holding.shares, holding.price)}" aria-label="Remove ${symbol}: ${shares} at ${price}">Remove</button></td></tr>\n`
   }
   return html
 }
@@ -34,8 +35,8 @@ export function purchaseRows (rows: ReadonlyArray<{ holding: Holding, index: num
 export function positionRows (positions: readonly Position[]): string {
   let html = ''
   for (const position of positions) {
-    html += `<tr><td>${escapeHtml(position.symbol)}</td><td class="num">${formatCount(position.shares)}</td><td class="num">${formatMoney(position.averagePrice)}</td>` +
-      `<td class="num">${formatMoney(position.cost)}</td><td class="num">${position.purchases}</td><td class="num">${formatShare(position.share)}%</td></tr>\n`
+    html += `<tr><td>${escapeHtml(position.symbol)}</td><td>${formatCount(position.shares)}</td><td>${formatMoney(position.averagePrice)}</td>` +
+      `<td>${formatMoney(position.cost)}</td><td>${position.purchases}</td><td>${formatShare(position.share)}%</td></tr>\n`
   }
   return html
 }
