@@ -1,5 +1,6 @@
 import { type FormErrors, type FormField, type FormValues, FORM_FIELDS, MAX_PRICE, MAX_SHARES, SYMBOL_SOURCE } from './holding.js'
 import { MONEY_SCALE_DIGITS, SMALLEST_AMOUNT, toDecimalString } from './money.js'
+import { escapeHtml } from './portfolio-html.js'
 
 // What the add-stock page shows for each input: the client-side checks mirror the server's
 // (src/portfolio/holding.ts), which stay the ones that count.
@@ -47,12 +48,22 @@ const SPECS: Record<FormField, FieldSpec> = {
   }
 }
 
-export interface FormFieldView extends FieldSpec {
+export interface FormFieldView {
   name: FormField
+  label: string
+  hint: string
+  /** The input's attributes that never change (type, pattern, bounds…), escaped HTML. */
+  attributes: string
   value: string
   error: string | undefined
   autofocus: boolean
 }
+
+const ATTRIBUTES: Record<FormField, string> = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => {
+  const { label: _label, hint: _hint, ...attributes } = spec
+  const extra = attributes.pattern === undefined ? '' : ' spellcheck="false"'
+  return [name, Object.entries(attributes).map(([key, value]) => `${key}="${escapeHtml(String(value))}"`).join(' ') + ' required' + extra]
+})) as Record<FormField, string>
 
 export const EMPTY_FORM: FormValues = { stock_symbol: '', number_of_shares: '', purchase_price: '' }
 
@@ -70,7 +81,9 @@ function fieldsOf (values: FormValues, errors: FormErrors): readonly FormFieldVi
   const firstBad = FORM_FIELDS.find((name) => errors[name] !== undefined)
   return FORM_FIELDS.map((name) => ({
     name,
-    ...SPECS[name],
+    label: SPECS[name].label,
+    hint: SPECS[name].hint,
+    attributes: ATTRIBUTES[name],
     value: values[name],
     error: errors[name],
     autofocus: name === firstBad
