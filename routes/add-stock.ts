@@ -4,7 +4,7 @@ import { addStockBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
 import { kPaths } from '../plugins/site-paths.js'
 import { saveWithMessage, sessionNotice } from '../plugins/session.js'
-import { EMPTY_FORM, formFields, formValues } from '../src/portfolio/add-stock-form.js'
+import { EMPTY_FORM, formFieldsHtml, formValues } from '../src/portfolio/add-stock-form.js'
 import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
 import { appendHolding, decodePortfolio } from '../src/portfolio/portfolio-codec.js'
 
@@ -20,7 +20,7 @@ function renderForm (reply: FastifyReply, status: number, { values = EMPTY_FORM,
     nav: { addStock: true },
     message,
     notice: sessionNotice(reply.request),
-    fields: formFields(values, errors),
+    fields: formFieldsHtml(values, errors),
     csrfToken: reply.portfolioCsrfToken()
   })
 }

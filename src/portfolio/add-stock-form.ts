@@ -48,17 +48,7 @@ const SPECS: Record<FormField, FieldSpec> = {
   }
 }
 
-export interface FormFieldView {
-  name: FormField
-  label: string
-  hint: string
-  /** The input's attributes that never change (type, pattern, bounds…), escaped HTML. */
-  attributes: string
-  value: string
-  error: string | undefined
-  autofocus: boolean
-}
-
+/** Each input's attributes that never change (type, pattern, bounds…), escaped once. */
 const ATTRIBUTES: Record<FormField, string> = Object.fromEntries(Object.entries(SPECS).map(([name, spec]) => {
   const { label: _label, hint: _hint, ...attributes } = spec
   const extra = attributes.pattern === undefined ? '' : ' spellcheck="false"'
@@ -67,28 +57,32 @@ const ATTRIBUTES: Record<FormField, string> = Object.fromEntries(Object.entries(
 
 export const EMPTY_FORM: FormValues = { stock_symbol: '', number_of_shares: '', purchase_price: '' }
 
-const EMPTY_FIELDS = fieldsOf(EMPTY_FORM, {})
-
 /**
- * The inputs, in order, with the values as entered and the first bad field focused. The empty
+ * The inputs as HTML, in order: the values as entered, each message beside its field (tied
+ * to it by aria-describedby) and the first bad field focused. Written here, escaped, like the
+ * list's rows: as a handlebars loop the form cost more than the rest of its page. The empty
  * form, which every GET shows, is built once.
  */
-export function formFields (values: FormValues, errors: FormErrors = {}): readonly FormFieldView[] {
-  return values === EMPTY_FORM ? EMPTY_FIELDS : fieldsOf(values, errors)
+export function formFieldsHtml (values: FormValues, errors: FormErrors = {}): string {
+  return values === EMPTY_FORM ? EMPTY_FIELDS : fieldsHtml(values, errors)
 }
 
-function fieldsOf (values: FormValues, errors: FormErrors): readonly FormFieldView[] {
+function fieldsHtml (values: FormValues, errors: FormErrors): string {
   const firstBad = FORM_FIELDS.find((name) => errors[name] !== undefined)
-  return FORM_FIELDS.map((name) => ({
-    name,
-    label: SPECS[name].label,
-    hint: SPECS[name].hint,
-    attributes: ATTRIBUTES[name],
-    value: values[name],
-    error: errors[name],
-    autofocus: name === firstBad
-  }))
+  return FORM_FIELDS.map((name) => {
+    const error = errors[name]
+    const invalid = error !== undefined
+    return `<div class="field${invalid ? ' field-invalid' : ''}">\n` +
+      `<label for="${name}">${escapeHtml(SPECS[name].label)}</label>\n` +
+      `<input id="${name}" name="${name}" ${ATTRIBUTES[name]} value="${escapeHtml(values[name])}" aria-describedby="${invalid ? `${name}-error ` : ''}${name}-hint"` +
+      `${invalid ? ' aria-invalid="true"' : ''}${name === firstBad ? ' autofocus' : ''}>\n` +
+      `<p class="hint" id="${name}-hint">${escapeHtml(SPECS[name].hint)}</p>\n` +
+      (invalid ? `<p class="field-error" id="${name}-error">${escapeHtml(error)}</p>\n` : '') +
+      '</div>\n'
+  }).join('')
 }
+
+const EMPTY_FIELDS = fieldsHtml(EMPTY_FORM, {})
 
 /** The string values of a parsed form, '' for anything missing or repeated. */
 export function formValues (fields: Record<string, unknown>): FormValues {
