@@ -20,4 +20,7 @@ t.test('appending keeps the order of purchases, the same symbol twice included',
 
 t.test('a record that does not parse is dropped, the rest kept', async (t) => {
   t.same(decodePortfolio('AAPL 15 302.17,garbage,lower 1 1,SBUX 0 1,SBUX 100 87.56'), [AAPL, SBUX])
+  t.same(decodePortfolio('AAPL 15 302.17x,,SBUX 100 87.56,'), [SBUX], 'trailing characters, an empty record and a final comma')
+  t.same(decodePortfolio('AAPL 15 302.17,SBUX 100 87.56 extra'), [AAPL], 'the last record malformed')
+  t.same(decodePortfolio('X 1 0.0001,Y 2 3.5'), [{ symbol: 'X', shares: 1, price: 1 }, { symbol: 'Y', shares: 2, price: 35_000 }], 'fractions of one to four digits')
 })

@@ -27,8 +27,9 @@ export function parseMoney (text: string): number | undefined {
 }
 
 /** Scaled units from the digits before and after the point, already checked to be digits. */
-export function moneyFromDigits (whole: string, fraction = ''): number {
-  return Number(whole + fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
+export function moneyFromDigits (whole: string, fraction?: string): number {
+  const units = Number(whole) * SCALE
+  return fraction === undefined ? units : units + Number(fraction) * 10 ** (MONEY_SCALE_DIGITS - fraction.length)
 }
 
 export function dollars (whole: number): number {

@@ -7,8 +7,10 @@ import { DECIMAL_SOURCE, moneyFromDigits, toDecimalString } from './money.js'
 
 const RECORD = ','
 const FIELD = ' '
-// Symbols are stored uppercased: the symbol grammar without its lowercase letters.
-const STORED_HOLDING = new RegExp(`^(${SYMBOL_SOURCE.replaceAll('a-z', '')}) ([1-9]\\d{0,9}) ${DECIMAL_SOURCE}$`)
+// Symbols are stored uppercased: the symbol grammar without its lowercase letters. The
+// expression is sticky (y): each match starts where the last ended, so the records are read
+// in one pass, without splitting the string first.
+const STORED_HOLDING = new RegExp(`(${SYMBOL_SOURCE.replaceAll('a-z', '')}) ([1-9]\\d{0,9}) ${DECIMAL_SOURCE}(?:${RECORD}|$)`, 'y')
 
 export function encodeHolding (holding: Holding): string {
   return encodeRecord(holding.symbol, holding.shares, holding.price)
@@ -35,9 +37,16 @@ export function encodePortfolio (holdings: readonly Holding[]): string {
 export function decodePortfolio (encoded: string | undefined): Holding[] {
   if (encoded === undefined || encoded === '') return []
   const holdings: Holding[] = []
-  for (const record of encoded.split(RECORD)) {
-    const match = STORED_HOLDING.exec(record)
-    if (match === null) continue
+  STORED_HOLDING.lastIndex = 0
+  while (STORED_HOLDING.lastIndex < encoded.length) {
+    const at = STORED_HOLDING.lastIndex
+    const match = STORED_HOLDING.exec(encoded)
+    if (match === null) {
+      const next = encoded.indexOf(RECORD, at)
+      if (next === -1) break
+      STORED_HOLDING.lastIndex = next + 1
+      continue
+    }
     holdings.push({ symbol: match[1] as string, shares: Number(match[2]), price: moneyFromDigits(match[3] as string, match[4]) })
   }
   return holdings
