@@ -45,9 +45,12 @@ t.test('at capacity, remove keeps the cookie within 4096 bytes, dropping a messa
   page = (await browser.get('/stocks/')).body
   t.equal(await holdingCount(browser), added, 'nothing was lost')
   t.notMatch(page, 'Nothing was removed', 'the message had no room and was dropped')
-  const removed = await browser.postRaw('/stocks/remove', `_csrf=${token}&holding=0+S000+150+302.17`)
-  t.ok((setCookies(removed).get('portfolio') as string).indexOf(';') <= 4096)
+  // A row or two freed may not make room for the message; three do.
+  for (const row of ['S000', 'S001', 'S002']) {
+    const removed = await browser.postRaw('/stocks/remove', `_csrf=${token}&holding=0+${row}+150+302.17`)
+    t.ok((setCookies(removed).get('portfolio') as string).indexOf(';') <= 4096)
+  }
   page = (await browser.get('/stocks/')).body
-  t.equal(await holdingCount(browser), added - 1)
-  t.match(page, 'Removed 150 shares of S000 at $302.17.', 'a message that fits is shown')
+  t.equal(await holdingCount(browser), added - 3)
+  t.match(page, 'Removed 150 shares of S002 at $302.17.', 'a message that fits is shown')
 })
