@@ -27,7 +27,7 @@ export function parseMoney (text: string): number | undefined {
 }
 
 /** Scaled units from the digits before and after the point, already checked to be digits. */
-export function moneyFromDigits (whole: string, fraction?: string): number {
+function moneyFromDigits (whole: string, fraction?: string): number {
   const units = Number(whole) * SCALE
   return fraction === undefined ? units : units + Number(fraction) * 10 ** (MONEY_SCALE_DIGITS - fraction.length)
 }
