@@ -121,18 +121,20 @@ export interface PortfolioList {
   pager: Pager | undefined
 }
 
-function page<T> (items: T[], base: string, query: ListQuery): { items: T[], pager: Pager | undefined } {
+/** The page of `items` the query asks for; `first` is the place of its first item. */
+function page<T> (items: readonly T[], base: string, query: ListQuery): { items: readonly T[], first: number, pager: Pager | undefined } {
   const pages = Math.ceil(items.length / PAGE_SIZE)
-  if (pages <= 1) return { items, pager: undefined }
+  if (pages <= 1) return { items, first: 0, pager: undefined }
   const current = Math.min(query.page, pages)
   const first = (current - 1) * PAGE_SIZE
   const last = Math.min(first + PAGE_SIZE, items.length)
   return {
     items: items.slice(first, last),
+    first,
     pager: {
       label: `Rows ${formatCount(first + 1)} to ${formatCount(last)} of ${formatCount(items.length)}`,
-      previous: current > 1 ? href(base, { ...query, page: current - 1 }) : undefined,
-      next: current < pages ? href(base, { ...query, page: current + 1 }) : undefined
+      previous: current > 1 ? href(base, { view: query.view, sort: query.sort, dir: query.dir, page: current - 1 }) : undefined,
+      next: current < pages ? href(base, { view: query.view, sort: query.sort, dir: query.dir, page: current + 1 }) : undefined
     }
   }
 }
@@ -171,10 +173,20 @@ export function portfolioList (holdings: readonly Holding[], base: string, query
     body = positionRows(shown.items)
     pager = shown.pager
   } else {
-    const shown = page(sorted(holdings.map((holding, index) => ({ holding, index })), PURCHASE_COLUMNS, query), base, query)
+    // Each row keeps its place in the order added, which its Remove button names. In that
+    // order only the page's rows are paired with their places; sorted, every purchase first.
+    let rows: ReadonlyArray<{ holding: Holding, index: number }>
+    if (query.sort === undefined) {
+      const shown = page(holdings, base, query)
+      rows = shown.items.map((holding, i) => ({ holding, index: shown.first + i }))
+      pager = shown.pager
+    } else {
+      const shown = page(sorted(holdings.map((holding, index) => ({ holding, index })), PURCHASE_COLUMNS, query), base, query)
+      rows = shown.items
+      pager = shown.pager
+    }
     head = headHtml(base, PURCHASE_COLUMNS, query, true)
-    body = purchaseRows(shown.items)
-    pager = shown.pager
+    body = purchaseRows(rows)
   }
   return { positions, count: holdings.length, links: viewLinks(base), head, body, total: formatMoney(total(holdings)), pager }
 }
