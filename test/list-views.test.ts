@@ -76,7 +76,10 @@ t.test('long portfolios come in pages of 50, with links that keep the view and o
   const last = (await browser.get('/stocks/?sort=shares&dir=desc&page=3')).body
   t.same(tableRows(last).map((row) => row[0]), Array.from({ length: 20 }, (_, i) => `S${String(19 - i).padStart(3, '0')}`))
   t.match(last, '<a href="/stocks/?sort=shares&amp;dir=desc&amp;page=2" rel="prev">Previous</a><span>Rows 101 to 120 of 120</span></nav>')
-  t.same(tableRows((await browser.get('/stocks/?page=99')).body).length, 20, 'past the end: the last page')
+  const third = (await browser.get('/stocks/?page=99')).body
+  t.same(tableRows(third).length, 20, 'past the end: the last page')
+  t.match(third, '<button name="holding" value="100 S100 101 1"', 'a later page\'s rows keep their places in the whole list')
+  t.match(last, '<button name="holding" value="19 S019 20 1"', 'so do sorted rows')
   t.match(last, 'This removes all 120 holdings')
 })
 
