@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
 import { basePath } from '../src/urls.js'
+import { renderPage } from './views.js'
 
 /** Plain words for the errors Fastify raises before a handler runs. */
 const MESSAGES: Record<string, string> = {
@@ -20,7 +21,7 @@ const MESSAGES: Record<string, string> = {
 export default fp(async function errors (fastify) {
   if (basePath(fastify.prefix) !== '') {
     fastify.setNotFoundHandler(async function (_request, reply) {
-      return reply.code(404).portfolioViewAsync('error.hbs', { title: 'Page not found', status: 404, message: 'There is no page at this address. Nothing was changed.' })
+      return renderPage(reply.code(404), 'error.hbs', { title: 'Page not found', status: 404, message: 'There is no page at this address. Nothing was changed.' })
     })
   }
 
@@ -33,6 +34,6 @@ export default fp(async function errors (fastify) {
     const message = status === 500
       ? 'Something went wrong on our side. Your portfolio was not changed.'
       : MESSAGES[error.code] ?? error.message
-    return reply.code(status).portfolioViewAsync('error.hbs', { title: 'Request refused', status, message })
+    return renderPage(reply.code(status), 'error.hbs', { title: 'Request refused', status, message })
   })
 }, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views'], decorators: { reply: ['portfolioViewAsync'] } })

@@ -4,6 +4,7 @@ import { addStockBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
 import { kPaths } from '../plugins/site-paths.js'
 import { saveWithMessage, sessionNotice } from '../plugins/session.js'
+import { renderPage } from '../plugins/views.js'
 import { EMPTY_FORM, formFieldsHtml, formValues } from '../src/portfolio/add-stock-form.js'
 import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
 import { appendHolding, decodePortfolio } from '../src/portfolio/portfolio-codec.js'
@@ -15,7 +16,7 @@ interface FormPage {
 }
 
 function renderForm (reply: FastifyReply, status: number, { values = EMPTY_FORM, errors, message }: FormPage = {}): Promise<string> {
-  return reply.code(status).portfolioViewAsync('add-stock.hbs', {
+  return renderPage(reply.code(status), 'add-stock.hbs', {
     title: 'Add a Stock',
     nav: { addStock: true },
     message,

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import { csrfCheck } from '../plugins/csrf.js'
 import { saveWithMessage, sessionFits, sessionNotice } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
+import { renderPage } from '../plugins/views.js'
 import csvUpload, { UPLOAD_LIMIT, type UploadBody } from '../plugins/csv-upload.js'
 import { readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
@@ -13,7 +14,7 @@ type Mode = 'append' | 'replace'
 interface ImportPage { mode?: Mode, message?: string, errors?: string[] }
 
 function renderImport (reply: FastifyReply, status: number, { mode = 'append', message, errors }: ImportPage = {}): Promise<string> {
-  return reply.code(status).portfolioViewAsync('import.hbs', {
+  return renderPage(reply.code(status), 'import.hbs', {
     title: 'Import a Portfolio',
     nav: { importCsv: true },
     message,

@@ -7,6 +7,7 @@ import { basePath } from '../src/urls.js'
 import { portfolioJsonSchema } from '../src/schemas.js'
 import { sessionNotice, takeMessage } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
+import { renderPage } from '../plugins/views.js'
 
 export default async function stocksRoutes (fastify: FastifyInstance): Promise<void> {
   const { stocks } = fastify[kPaths]
@@ -23,7 +24,7 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       return portfolioJson(holdings)
     }
     const flash = takeMessage(session)
-    return reply.portfolioViewAsync('stocks.hbs', {
+    return renderPage(reply, 'stocks.hbs', {
       title: 'List of Stocks',
       nav: { stocks: true },
       flash,

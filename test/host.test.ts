@@ -100,6 +100,19 @@ t.test('the host\'s layout, as a template string or a file, wraps every page', a
   await t.rejects(async () => { await broken.ready() }, { message: /^fastify-stock-portfolio: option layout is not a handlebars template/ })
 })
 
+t.test('a host layout that writes the page twice, or not at all, is rendered as written on every request', async (t) => {
+  for (const [template, count] of [['<p>{{title}}</p>{{{body}}}<hr>{{{body}}}', 2], ['<p>{{title}}: no page here</p>', 0]] as const) {
+    const app = Fastify()
+    await app.register(stockPortfolio, { key: KEY_A, layout: { template } })
+    t.teardown(() => app.close())
+    for (const url of ['/add_stock', '/add_stock']) {
+      const page = (await app.inject(url)).body
+      t.ok(page.startsWith('<p>Add a Stock'), template)
+      t.equal(page.split('<h1>Add a Stock</h1>').length - 1, count, `${template}: the page ${count} times`)
+    }
+  }
+})
+
 t.test('behind the host\'s login: an onRequest hook in an enclosing context guards every page', async (t) => {
   const app = Fastify()
   await app.register(async function members (scope) {
