@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
 import { generateKey } from '../src/keys.js'
 import { cpuMicros, rssMb, startProcess } from './server-process.js'
-import { HttpSession } from '../test/http-session.js'
+import { HttpSession } from '../clients/http-session.js'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 5)
 const WARMUP = 1

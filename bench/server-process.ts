@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { freePort } from '../test/process-helper.js'
+import { freePort } from '../clients/free-port.js'
 
 // A server of its own for the benchmark and the soak, on a free loopback port.
 

@@ -2,7 +2,7 @@
 // any connection error, any lost holding, or RSS growing more than 20%.
 import { writeFileSync } from 'node:fs'
 import { generateKey } from '../src/keys.js'
-import { runMix } from '../test/load-mix.js'
+import { runMix } from '../clients/load-mix.js'
 import { rssMb, startProcess } from './server-process.js'
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60)

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs'
 import { once } from 'node:events'
 import { build, KEY_A, testConfig } from './helper.js'
 import { start } from './process-helper.js'
-import { HttpSession } from './http-session.js'
+import { HttpSession } from '../clients/http-session.js'
 
 // The flood runs for about ten seconds; the whole file needs more than tap's default 30 s.
 t.setTimeout(120_000)

@@ -5,8 +5,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { KEY_A } from './helper.js'
-import { freePort, start } from './process-helper.js'
-import { HttpSession } from './http-session.js'
+import { start } from './process-helper.js'
+import { freePort } from '../clients/free-port.js'
+import { HttpSession } from '../clients/http-session.js'
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 

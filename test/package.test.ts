@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { KEY_A } from './helper.js'
-import { HttpSession } from './http-session.js'
+import { HttpSession } from '../clients/http-session.js'
 
 const exec = promisify(execFile)
 const root = new URL('..', import.meta.url).pathname

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process'
 import { once } from 'node:events'
-import { createServer } from 'node:net'
 import type { Test } from 'tap'
 
 // The real entry points, run as their own processes with the loader this test runs under.
@@ -35,13 +34,4 @@ export async function start (t: Test, env: Record<string, string>, preload: stri
     child.on('exit', () => reject(new Error(`server exited: ${output}`)))
   })
   return { child, url, output: () => output }
-}
-
-/** A port free on loopback right now, for a server that must be told its port. */
-export async function freePort (): Promise<number> {
-  const server = createServer()
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
-  const { port } = server.address() as { port: number }
-  await new Promise((resolve) => server.close(resolve))
-  return port
 }

@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import { request } from 'node:http'
 import { KEY_A } from './helper.js'
 import { finish, run, start } from './process-helper.js'
-import { HttpSession } from './http-session.js'
+import { HttpSession } from '../clients/http-session.js'
 
 t.test('a malformed SESSION_KEY stops start-up with a message on stderr naming it', async (t) => {
   for (const [key, message] of [['abc', 'SESSION_KEY: the key is 3 hex characters'], [`${KEY_A},`, 'SESSION_KEY: key 2 of 2 is empty'], ['g'.repeat(64), 'not hex digits']]) {

@@ -1,6 +1,6 @@
 import t from 'tap'
 import { build } from './helper.js'
-import { runMix } from './load-mix.js'
+import { runMix } from '../clients/load-mix.js'
 
 t.test('a short soak: a few thousand mixed requests, no 5xx, no error, no holding lost', async (t) => {
   const app = await build(t)

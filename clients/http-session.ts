@@ -1,3 +1,5 @@
+/* c8 ignore start */
+// Shared by the tests and the benchmark (clients/README.md); held to no coverage of its own.
 // One browser's session over real HTTP (fetch), for the tests and scripts that talk to a
 // listening server: the process, load-balancer and soak tests, the benchmark.
 

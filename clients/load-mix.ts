@@ -1,3 +1,5 @@
+/* c8 ignore start */
+// Shared by the tests and the benchmark (clients/README.md); held to no coverage of its own.
 // The realistic mix of requests that test/soak.test.ts runs briefly and `npm run soak` runs for
 // a minute: GET /stocks/, GET /add_stock and POST /add_stock under autocannon, while a few
 // people add holdings one by one through their own cookie jars and check that none is lost.
