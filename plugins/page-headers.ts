@@ -11,12 +11,15 @@ export default fp(async function pageHeaders (fastify) {
     if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
     const vary = reply.getHeader('vary')
     reply.header('vary', vary === undefined ? 'Cookie' : `${String(vary)}, Cookie`)
-    if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY')
-    const policy = reply.getHeader('content-security-policy')
-    if (policy === undefined) {
-      reply.header('content-security-policy', FRAME_ANCESTORS)
-    } else if (!String(policy).includes('frame-ancestors')) {
-      reply.header('content-security-policy', `${String(policy)}; ${FRAME_ANCESTORS}`)
+    // A redirect has no document to frame.
+    if (reply.statusCode < 300 || reply.statusCode >= 400) {
+      if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY')
+      const policy = reply.getHeader('content-security-policy')
+      if (policy === undefined) {
+        reply.header('content-security-policy', FRAME_ANCESTORS)
+      } else if (!String(policy).includes('frame-ancestors')) {
+        reply.header('content-security-policy', `${String(policy)}; ${FRAME_ANCESTORS}`)
+      }
     }
     done(null, payload)
   })

@@ -36,6 +36,14 @@ t.test('the standalone server sends helmet\'s security headers on every response
     t.notMatch(response.headers['content-security-policy'], /unsafe|script-src|style-src|font-src/, 'scripts, styles and fonts fall back to default-src \'self\'')
     t.notOk('x-xss-protection' in response.headers || 'x-download-options' in response.headers, 'no header only retired browsers read')
   }
+  const browser = new Browser(app)
+  const form = await browser.get('/add_stock')
+  const saved = await browser.postRaw('/add_stock', new URLSearchParams({ ...VALID, _csrf: csrfToken(form.body) }).toString())
+  t.equal(saved.statusCode, 302)
+  t.match(saved.headers, { 'strict-transport-security': /max-age=/, 'referrer-policy': 'no-referrer', 'cache-control': 'no-store', vary: 'Cookie' }, 'a redirect keeps what applies to the navigation and the cookie')
+  for (const name of ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy', 'x-content-type-options']) {
+    t.notOk(name in saved.headers, `a redirect, which has no document, has no ${name}`)
+  }
   const development = await build(t)
   const page = await development.inject('/stocks/')
   t.notMatch(page.headers['content-security-policy'], 'upgrade-insecure-requests', 'plain HTTP keeps working in development')
