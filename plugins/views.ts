@@ -46,14 +46,16 @@ export async function renderPage (reply: FastifyReply, page: string, data: PageD
 // template. A layout that writes the body other than exactly once is rendered every time.
 export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views (fastify, { layout }) {
   const engine = handlebars.create()
-  let template: HandlebarsTemplateDelegate
-  try {
-    // compile() parses on first use; precompile() finds a host's mistake at start-up.
-    if (layout !== undefined) engine.precompile(layout, compileOptions)
-    template = engine.compile(layout ?? readFileSync(join(viewsDir, 'layout.hbs'), 'utf8'), compileOptions)
-  } catch (error) {
-    throw new TypeError(`fastify-stock-portfolio: option layout is not a handlebars template: ${(error as Error).message}`)
+  if (layout !== undefined) {
+    try {
+      // compile() parses on first use; precompile() finds a host's mistake at start-up.
+      engine.precompile(layout, compileOptions)
+    } catch (error) {
+      throw new TypeError(`fastify-stock-portfolio: option layout is not a handlebars template: ${(error as Error).message}`)
+    }
   }
+  // Read outside the check above: a missing file of ours is not a host's bad template.
+  const template = engine.compile(layout ?? readFileSync(join(viewsDir, 'layout.hbs'), 'utf8'), compileOptions)
   const paths = fastify[kPaths]
   const shells = new Map<string, readonly string[]>()
   fastify.decorate(kLayout, ({ title, nav = {} }: PageData, body: string) => {
