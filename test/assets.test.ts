@@ -10,7 +10,7 @@ t.test('the stylesheet is served under the prefix, cacheable, without touching t
   t.equal(css.statusCode, 200)
   t.match(css.headers['content-type'], /^text\/css/)
   t.match(css.headers['cache-control'], /max-age=31536000, immutable/)
-  t.equal(css.headers['set-cookie'], undefined)
+  t.same(css.cookies, [])
   t.notMatch(css.headers.vary ?? '', 'Cookie')
   t.match(css.body, '.portfolio .num, .portfolio tbody td:not(:first-child) { text-align: right;')
   t.equal((await browser.get('/assets/missing.css')).statusCode, 404)

@@ -45,8 +45,7 @@ t.test('under a prefix in a host that has its own view, formbody, secure-session
   t.match(form.body, 'href="/portfolio/stocks/"')
   t.match(form.body, /href="\/portfolio\/assets\/portfolio.css\?[\w-]{12}"/)
   t.notMatch(form.body, 'HOST PARTIAL')
-  const cookie = setCookies(form).get('portfolio') as string
-  t.match(cookie, /; Path=\/portfolio;/, 'the cookie is scoped to the prefix')
+  t.equal(setCookies(form).get('portfolio')?.path, '/portfolio', 'the cookie is scoped to the prefix')
 
   const saved = await browser.submit('/portfolio/add_stock', VALID)
   t.equal(saved.statusCode, 302)
@@ -114,7 +113,7 @@ t.test('the plugin adds no hooks, headers or cookies to the host\'s other routes
   t.teardown(() => app.close())
   const response = await app.inject({ url: '/other', headers: { cookie: 'portfolio=garbage' } })
   t.equal(response.body, 'other')
-  t.equal(response.headers['set-cookie'], undefined)
+  t.same(response.cookies, [])
   t.equal(response.headers['cache-control'], undefined)
   t.equal(response.headers.vary, undefined)
 })

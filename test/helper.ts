@@ -3,6 +3,7 @@ import type { Test } from 'tap'
 import { buildApp } from '../src/server/app.js'
 import { loadConfig, type ServerConfig } from '../src/server/config.js'
 import { generateKey } from '../src/keys.js'
+import { encodeCookieValue } from '../plugins/session.js'
 
 // Keys for the tests, made fresh on each run like real ones.
 export const KEY_A = generateKey()
@@ -32,11 +33,20 @@ export async function build (t: Test, overrides: Partial<ServerConfig> = {}): Pr
 
 export const VALID = { stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17' }
 
-/** Reads the Set-Cookie headers of a response into name → raw header. */
-export function setCookies (response: LightMyRequestResponse): Map<string, string> {
-  const raw = response.headers['set-cookie']
-  const headers = raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]
-  return new Map(headers.map((header) => [header.slice(0, header.indexOf('=')), header]))
+/** A cookie as light-my-request's `response.cookies` gives it. */
+export type Cookie = LightMyRequestResponse['cookies'][number]
+
+/** The cookies a response sets, by name, as light-my-request parses them (values URL-decoded). */
+export function setCookies (response: LightMyRequestResponse): Map<string, Cookie> {
+  return new Map(response.cookies.map((cookie) => [cookie.name, cookie]))
+}
+
+/** The value as it was sent, and as a browser sends it back: the parser URL-decoded it. */
+const sentValue = (cookie: Cookie): string => encodeCookieValue(cookie.value)
+
+/** The bytes of `name=value` as sent, which is what a browser's 4096-byte limit counts. */
+export function cookieBytes (cookie: Cookie): number {
+  return cookie.name.length + 1 + sentValue(cookie).length
 }
 
 /**
@@ -56,10 +66,9 @@ export class Browser {
     const headers: Record<string, string> = { ...options.headers }
     if (this.cookies.size > 0 && headers.cookie === undefined) headers.cookie = this.cookieHeader()
     const response = await this.app.inject({ method: options.method ?? 'GET', url: options.url, headers, payload: options.payload })
-    for (const [name, header] of setCookies(response)) {
-      const value = header.slice(name.length + 1, header.indexOf(';'))
-      if (/Max-Age=0/i.test(header)) this.cookies.delete(name)
-      else this.cookies.set(name, value)
+    for (const cookie of response.cookies) {
+      if (cookie.maxAge !== undefined && cookie.maxAge <= 0) this.cookies.delete(cookie.name)
+      else this.cookies.set(cookie.name, sentValue(cookie))
     }
     return response
   }

@@ -24,7 +24,7 @@ t.test('any prefix spelling works: with or without a trailing slash, nested', as
     t.equal(form.statusCode, 200, `${mount}: the form`)
     t.match(form.body, `action="${base}/add_stock"`)
     t.notMatch(form.body, /href="[^"]*\/\//, `${mount}: no link has a double slash`)
-    t.match(form.headers['set-cookie'], `Path=${base};`, `${mount}: the cookie's Path`)
+    t.equal(form.cookies[0]?.path, base, `${mount}: the cookie's Path`)
     const saved = await browser.submit(`${base}/add_stock`, VALID)
     t.equal(saved.headers.location, `${base}/stocks/`)
     t.same(tableRows((await browser.get(`${base}/stocks/`)).body), [['AAPL', '15', '$302.17', '$4,532.55']], `${mount}: listed`)
@@ -127,7 +127,7 @@ t.test('behind the host\'s login: an onRequest hook in an enclosing context guar
     const response = await app.inject({ method, url })
     t.equal(response.statusCode, 303, `${method} ${url} without login`)
     t.equal(response.headers.location, '/login')
-    t.equal(response.headers['set-cookie'], undefined, 'no session is started')
+    t.same(response.cookies, [], 'no session is started')
   }
   const member = new Browser(app)
   const headers = { authorization: 'Bearer member' }

@@ -4,7 +4,7 @@ import { build, Browser, tableRows } from './helper.js'
 t.test('an empty portfolio says so and links to the form', async (t) => {
   const response = await new Browser(await build(t)).get('/stocks/')
   t.equal(response.statusCode, 200)
-  t.equal(response.headers['set-cookie'], undefined, 'a visit that shows no form writes no cookie')
+  t.same(response.cookies, [], 'a visit that shows no form writes no cookie')
   t.match(response.body, '<h1>List of Stocks</h1>')
   t.match(response.body, '<p>Your portfolio is empty.</p>')
   t.match(response.body, '<a href="/add_stock">Add a stock</a> to start it.')
