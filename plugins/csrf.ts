@@ -79,7 +79,8 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     if (hasCookieConflict(request)) throw new CookieConflict()
     if (isCrossSite(request)) throw new CrossSiteRequest()
     const secret = request.portfolioSession.get('csrf')
-    const token = (request.body as Record<string, unknown> | undefined)?._csrf
+    const body = request.body
+    const token = typeof body === 'object' && body !== null && '_csrf' in body ? body._csrf : undefined
     if (secret === undefined && secure && request.protocol === 'http' && request.cookies[cookieName] === undefined) {
       request.log.warn('fastify-stock-portfolio: a form arrived without the session cookie over plain HTTP while the cookie is Secure: browsers send a Secure cookie over HTTPS only, so every form will be refused. Serve the pages over HTTPS, or set secure: false for local development (behind a TLS proxy, set trustProxy)')
     }

@@ -9,7 +9,7 @@ const UploadTooLarge = createError('FST_PORTFOLIO_UPLOAD_TOO_LARGE', `The file w
 const UploadMalformed = createError('FST_PORTFOLIO_UPLOAD_MALFORMED', 'The upload was not the import form: one file, the choice of adding or replacing, and the form\'s token. Nothing was changed.', 400)
 
 /** The import form as parsed: its text fields, and the file's bytes under its field name. */
-export type UploadBody = Record<string, string | Buffer>
+type UploadBody = Record<string, string | Buffer>
 
 // multipart/form-data for the import route alone, parsed by @fastify/busboy (what
 // @fastify/multipart is built on) into a body like a urlencoded form's: the form's two fields

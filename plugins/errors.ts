@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyError } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
-import { basePath } from '../src/urls.js'
+import { kPaths } from './site-paths.js'
 import { renderPage } from './views.js'
 
 /** Plain words for the errors Fastify raises before a handler runs. */
@@ -19,7 +19,7 @@ const MESSAGES: Record<string, string> = {
 // address the plugin does not have is such a page too (404); at the root the host's
 // not-found handler stays in charge (Fastify allows one per prefix).
 export default fp(async function errors (fastify) {
-  if (basePath(fastify.prefix) !== '') {
+  if (fastify[kPaths].base !== '') {
     fastify.setNotFoundHandler(async function (_request, reply) {
       return renderPage(reply.code(404), 'error.hbs', { title: 'Page not found', status: 404, message: 'There is no page at this address. Nothing was changed.' })
     })
@@ -36,4 +36,4 @@ export default fp(async function errors (fastify) {
       : MESSAGES[error.code] ?? error.message
     return renderPage(reply.code(status), 'error.hbs', { title: 'Request refused', status, message })
   })
-}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views'], decorators: { reply: ['portfolioViewAsync'] } })
+}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths', 'fastify-stock-portfolio/views'], decorators: { fastify: [kPaths], reply: ['portfolioViewAsync'] } })

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply } from 'fastify'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
+import { importBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
 import { saveWithMessage, sessionFits, sessionNotice } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
 import { renderPage } from '../plugins/views.js'
-import csvUpload, { UPLOAD_LIMIT, type UploadBody } from '../plugins/csv-upload.js'
+import csvUpload, { UPLOAD_LIMIT } from '../plugins/csv-upload.js'
 import { readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
 import { countOf, formatCount } from '../src/portfolio/money.js'
@@ -28,15 +30,15 @@ function renderImport (reply: FastifyReply, status: number, { mode = 'append', m
 
 // Adds the purchases of a CSV file (the export's, or any with symbol, shares and price
 // columns) to the portfolio, or replaces it with them: all or nothing.
-export default async function importRoutes (fastify: FastifyInstance): Promise<void> {
+export default async function importRoutes (instance: FastifyInstance): Promise<void> {
+  const fastify = instance.withTypeProvider<JsonSchemaToTsProvider>()
   await fastify.register(csvUpload, { fields: ['_csrf', 'mode'], file: 'file' })
 
   fastify.get('/stocks/import', async (_request, reply) => renderImport(reply, 200))
 
-  fastify.post('/stocks/import', { preValidation: csrfCheck(fastify) }, async (request, reply) => {
-    const body = request.body as UploadBody
-    const mode: Mode = body.mode === 'replace' ? 'replace' : 'append'
-    const file = body.file
+  fastify.post('/stocks/import', { schema: { body: importBody }, preValidation: csrfCheck(fastify) }, async (request, reply) => {
+    const mode: Mode = request.body.mode === 'replace' ? 'replace' : 'append'
+    const file = request.body.file
     if (!Buffer.isBuffer(file) || file.length === 0) {
       return renderImport(reply, 400, { mode, message: 'Choose a CSV file to import. Nothing was imported.' })
     }

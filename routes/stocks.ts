@@ -1,19 +1,23 @@
 import accepts from 'accepts'
 import type { FastifyInstance } from 'fastify'
+import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import { decodePortfolio } from '../src/portfolio/portfolio-codec.js'
 import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/portfolio-view.js'
 import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
-import { basePath } from '../src/urls.js'
-import { portfolioJsonSchema } from '../src/schemas.js'
+import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
 import { sessionNotice, takeMessage } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
 import { renderPage } from '../plugins/views.js'
 
-export default async function stocksRoutes (fastify: FastifyInstance): Promise<void> {
-  const { stocks } = fastify[kPaths]
+export default async function stocksRoutes (instance: FastifyInstance): Promise<void> {
+  const fastify = instance.withTypeProvider<JsonSchemaToTsProvider>()
+  const { base, stocks } = fastify[kPaths]
 
   fastify.get('/stocks/', {
-    schema: { response: { 200: { content: { 'application/json': { schema: portfolioJsonSchema } } } } }
+    schema: {
+      querystring: listQuery,
+      response: { 200: { content: { 'text/html': { schema: { type: 'string' } }, 'application/json': { schema: portfolioJsonSchema } } } }
+    }
   }, async (request, reply) => {
     const session = request.portfolioSession
     const holdings = decodePortfolio(session.get('holdings'))
@@ -29,7 +33,7 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
       nav: { stocks: true },
       flash,
       notice: sessionNotice(request),
-      list: portfolioList(holdings, stocks, readListQuery(request.query as Record<string, unknown>)),
+      list: portfolioList(holdings, stocks, readListQuery(request.query)),
       // Only a list with rows has forms; an empty one leaves the session unwritten.
       csrfToken: holdings.length > 0 ? reply.portfolioCsrfToken() : undefined
     })
@@ -47,7 +51,6 @@ export default async function stocksRoutes (fastify: FastifyInstance): Promise<v
 
   // As in Flask, the address without its trailing slash redirects to the list; unless the host
   // ignores trailing slashes, in which case /stocks/ already answers it.
-  const base = basePath(fastify.prefix)
   if (!fastify.hasRoute({ method: 'GET', url: `${base}/stocks` })) {
     fastify.get('/stocks', async (_request, reply) => reply.redirect(stocks, 308))
   }

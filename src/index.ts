@@ -1,8 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
 import { type ResolvedOptions, resolveOptions, type StockPortfolioOptions } from './options.js'
-import { basePath } from './urls.js'
-import sitePaths from '../plugins/site-paths.js'
+import sitePaths, { kPaths } from '../plugins/site-paths.js'
 import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'
 import formBody from '../plugins/form-body.js'
@@ -38,8 +37,8 @@ const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, sett
 }
 
 const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {
-  const settings = resolveOptions(options, basePath(fastify.prefix) || '/')
   await fastify.register(sitePaths)
+  const settings = resolveOptions(options, fastify[kPaths].cookiePath)
   await fastify.register(openapi, settings)
   await fastify.register(assetsRoutes)
   await fastify.register(pages, settings)

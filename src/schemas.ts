@@ -34,6 +34,31 @@ export const clearBody = {
   additionalProperties: false
 } as const
 
+/**
+ * The import form, as plugins/csv-upload.ts parses it: the file's bytes (a Buffer, which JSON
+ * schema cannot name) and the choice of adding or replacing; any other mode means adding.
+ */
+export const importBody = {
+  type: 'object',
+  properties: { _csrf: csrf, mode: { type: 'string' }, file: {} },
+  additionalProperties: false
+} as const
+
+/**
+ * GET /stocks/'s query string. Its links write only values the list knows; anything unknown,
+ * repeated or malformed means the default (readListQuery in src/portfolio/portfolio-view.ts),
+ * so no value here is refused.
+ */
+export const listQuery = {
+  type: 'object',
+  properties: {
+    view: { description: '"positions": one row per symbol; anything else: one row per purchase' },
+    sort: { description: 'a column key, as the column headers link it; none: the order added' },
+    dir: { description: '"desc": descending; anything else: ascending' },
+    page: { description: 'the page of rows, from 1' }
+  }
+} as const
+
 const money = { type: 'string', pattern: `^\\d+\\.\\d{2,${MONEY_SCALE_DIGITS}}$` } as const
 
 /** GET /stocks/ with Accept: application/json; exact decimal strings. */

@@ -1,5 +1,9 @@
 /** Every URL the pages link to, under the prefix the plugin was registered with. */
 export interface SitePaths {
+  /** The prefix without its trailing slash: "" at the root. */
+  base: string
+  /** The session cookie's Path: the base, or / at the root. */
+  cookiePath: string
   stocks: string
   addStock: string
   removeHolding: string
@@ -9,15 +13,16 @@ export interface SitePaths {
   stylesheet: string
 }
 
-/** The prefix as links are built from it: "/portfolio/" and "/portfolio" alike give "/portfolio". */
-export function basePath (prefix: string): string {
-  return prefix.replace(/\/+$/, '')
-}
-
-/** `styleVersion` changes with the stylesheet's content, so browsers may cache it for good. */
+/**
+ * Links are built from the prefix without its trailing slash: "/portfolio/" and "/portfolio"
+ * alike give "/portfolio". `styleVersion` changes with the stylesheet's content, so browsers
+ * may cache it for good.
+ */
 export function sitePaths (prefix: string, styleVersion: string): SitePaths {
-  const base = basePath(prefix)
+  const base = prefix.replace(/\/+$/, '')
   return {
+    base,
+    cookiePath: base === '' ? '/' : base,
     stocks: `${base}/stocks/`,
     addStock: `${base}/add_stock`,
     removeHolding: `${base}/stocks/remove`,
