@@ -6,7 +6,7 @@ import { readFile } from 'node:fs/promises'
 // that the docs cannot drift from the code unnoticed.
 const root = new URL('..', import.meta.url)
 const read = (path: string): Promise<string> => readFile(new URL(path, root), 'utf8')
-const DOCS = ['README.md', 'SECURITY.md', 'docs/deploy.md', 'docs/from-flask.md', 'plugins/README.md', 'routes/README.md', 'src/README.md', 'test/README.md']
+const DOCS = ['README.md', 'SECURITY.md', 'docs/deploy.md', 'docs/from-flask.md', 'plugins/README.md', 'routes/README.md', 'src/README.md', 'test/README.md', 'bench/README.md', 'clients/README.md']
 const docs = await Promise.all(DOCS.map(async (path) => [path, await read(path)] as const))
 const pkg = JSON.parse(await read('package.json'))
 const code = (await Promise.all([
@@ -20,7 +20,7 @@ const spans = (text: string): string[] => [...text.replace(/```[\s\S]*?```/g, ''
 t.test('every file or folder the docs name exists', async (t) => {
   for (const [doc, text] of docs) {
     for (const span of spans(text)) {
-      const path = /^(?:src|plugins|routes|views|public|test|bench|docs)\/[\w./-]*$/.exec(span)?.[0]
+      const path = /^(?:src|plugins|routes|views|public|test|bench|clients|docs)\/[\w./-]*$/.exec(span)?.[0]
       if (path !== undefined) t.ok(existsSync(new URL(path, root)), `${doc}: ${path}`)
     }
   }

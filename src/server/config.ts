@@ -57,6 +57,9 @@ function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: n
   return Number(text)
 }
 
+// Read by hand rather than with env-schema (what @fastify/env is built on), which was tried:
+// Ajv's coercion takes PORT=1e3 as 1000 and an empty variable as a wrong type instead of the
+// default, and its messages read "env/PORT must be <= 65535" rather than what to set.
 /** Reads the standalone server's settings from the environment; throws ConfigError on any bad one. */
 export function loadConfig (env: NodeJS.ProcessEnv): ServerConfig {
   const production = env.NODE_ENV === 'production'
