@@ -23,13 +23,14 @@ interface Column<T> {
 const byString = (a: string, b: string): number => a < b ? -1 : a > b ? 1 : 0
 const byNumber = (a: number | bigint, b: number | bigint): number => a < b ? -1 : a > b ? 1 : 0
 
-interface Indexed { holding: Holding, index: number }
+/** A purchase with its place in the order added and its cost, computed once for sorting. */
+interface Indexed { holding: Holding, index: number, cost: Amount }
 
 const PURCHASE_COLUMNS: Array<Column<Indexed>> = [
   { key: 'symbol', label: 'Stock Symbol', numeric: false, compare: (a, b) => byString(a.holding.symbol, b.holding.symbol) },
   { key: 'shares', label: 'Number of Shares', numeric: true, compare: (a, b) => byNumber(a.holding.shares, b.holding.shares) },
   { key: 'price', label: 'Purchase Price', numeric: true, compare: (a, b) => byNumber(a.holding.price, b.holding.price) },
-  { key: 'cost', label: 'Cost', numeric: true, compare: (a, b) => byNumber(holdingCost(a.holding), holdingCost(b.holding)) }
+  { key: 'cost', label: 'Cost', numeric: true, compare: (a, b) => byNumber(a.cost, b.cost) }
 ]
 
 const POSITION_COLUMNS: Array<Column<Position>> = [
@@ -181,7 +182,7 @@ export function portfolioList (holdings: readonly Holding[], base: string, query
       rows = shown.items.map((holding, i) => ({ holding, index: shown.first + i }))
       pager = shown.pager
     } else {
-      const shown = page(sorted(holdings.map((holding, index) => ({ holding, index })), PURCHASE_COLUMNS, query), base, query)
+      const shown = page(sorted(holdings.map((holding, index): Indexed => ({ holding, index, cost: holdingCost(holding) })), PURCHASE_COLUMNS, query), base, query)
       rows = shown.items
       pager = shown.pager
     }
