@@ -33,7 +33,7 @@ t.test('a malformed URL gets the same headers and error page as every other erro
     t.equal(response.statusCode, 400, url)
     t.match(response.headers['content-type'], /^text\/html/)
     t.match(response.headers, { 'x-frame-options': 'DENY', 'content-security-policy': /frame-ancestors 'none'/, 'x-content-type-options': 'nosniff' })
-    t.match(response.body, '<p class="alert" role="alert">That address or request is malformed')
+    t.match(response.body, 'role="alert">That address or request is malformed')
     t.match(response.body, '<link rel="stylesheet" href="/assets/portfolio.css?')
   }
 })
