@@ -28,6 +28,8 @@ t.test('an amount is a Number while it is a safe integer and a BigInt past that,
   t.equal(add(1n, 2), 3n, 'a BigInt stays one')
   t.equal(add(2, 10n ** 20n), 10n ** 20n + 2n)
   t.equal(formatMoney(add(largest, 2)), '$900,719,925,474.0993')
+  t.equal(formatMoney(largest), '$900,719,925,474.0991', 'the largest Number amount')
+  t.equal(toDecimalString(largest - 991, 0), '900719925474')
 })
 
 t.test('toDecimalString keeps two decimals, or as few as asked, and never drops a digit that counts', async (t) => {

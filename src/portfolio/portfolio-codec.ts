@@ -17,8 +17,8 @@ const SPACE = 32
 const COMMA = 44
 const POINT = 46
 const ZERO = 48
-/** What a price's digits are multiplied by, by the number of its decimals. */
-const SCALES = Array.from({ length: MONEY_SCALE_DIGITS + 1 }, (_, decimals) => 10 ** (MONEY_SCALE_DIGITS - decimals))
+/** What a price's digits are multiplied by, by the number of its decimals (as small integers: see money.ts). */
+const SCALES = Array.from({ length: MONEY_SCALE_DIGITS + 1 }, (_, decimals) => (10 ** (MONEY_SCALE_DIGITS - decimals)) | 0)
 
 export function encodeHolding (holding: Holding): string {
   return encodeRecord(holding.symbol, holding.shares, holding.price)
