@@ -59,7 +59,10 @@ t.test('Accept: application/json gives the portfolio as data; any other Accept t
     ],
     total: '13282.55'
   })
-  for (const accept of ['text/html', '*/*', 'text/html,application/json;q=0.9', 'image/png', '']) {
+  t.match((await browser.get('/stocks/', { accept: 'application/*' })).headers['content-type'], /^application\/json/, 'Accept application/*: JSON')
+  t.match((await browser.get('/stocks/', { accept: 'text/html;q=0.5, Application/JSON' })).headers['content-type'], /^application\/json/, 'the preferred type wins, in any case')
+  const navigation = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8'
+  for (const accept of ['text/html', '*/*', 'text/html,application/json;q=0.9', 'image/png', '', navigation]) {
     const page = await browser.get('/stocks/', { accept })
     t.match(page.headers['content-type'], /^text\/html/, `Accept ${JSON.stringify(accept)}: HTML`)
   }
