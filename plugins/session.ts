@@ -86,9 +86,14 @@ declare module 'fastify' {
 /** Whether a session holding some data still fits in one browser cookie: the plugin's own. */
 const kSessionFits: unique symbol = Symbol('fastify-stock-portfolio/session fits')
 
-/** Whether a session holding `data` still fits in one browser cookie. */
-export function sessionFits (fastify: FastifyInstance, data: Partial<PortfolioSessionData>): boolean {
-  return fastify[kSessionFits](data)
+/**
+ * Whether the session, saved with `holdings` and `message` (none: no message) in place of its
+ * own, still fits in one browser cookie. An unread message is replaced on save, so it is not
+ * counted. The fields are named one by one: session.data() copies into an object V8 keeps as a
+ * dictionary (it deletes __ts), and copying that again cost more than the rest of a POST.
+ */
+export function fitsWith (fastify: FastifyInstance, session: Session<PortfolioSessionData>, holdings: string | undefined, message?: string): boolean {
+  return fastify[kSessionFits]({ holdings, csrf: session.get('csrf'), flash: message })
 }
 
 /**
@@ -98,12 +103,9 @@ export function sessionFits (fastify: FastifyInstance, data: Partial<PortfolioSe
  * nothing, when the changes alone do not fit.
  */
 export function saveWithMessage (fastify: FastifyInstance, session: Session<PortfolioSessionData>, changes: Pick<Partial<PortfolioSessionData>, 'holdings'>, message: string): boolean {
-  // The session's fields named one by one: session.data() copies into an object V8 keeps as a
-  // dictionary (it deletes __ts), and copying that again cost more than the rest of a POST.
   const holdings = changes.holdings ?? session.get('holdings')
-  const csrf = session.get('csrf')
-  const room = sessionFits(fastify, { holdings, csrf, flash: message })
-  if (!room && !sessionFits(fastify, { holdings, csrf })) return false
+  const room = fitsWith(fastify, session, holdings, message)
+  if (!room && !fitsWith(fastify, session, holdings)) return false
   if (changes.holdings !== undefined) session.set('holdings', changes.holdings)
   session.set('flash', room ? message : undefined)
   return true

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import { importBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
-import { saveWithMessage, sessionFits, sessionNotice } from '../plugins/session.js'
+import { fitsWith, saveWithMessage, sessionNotice } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
 import { renderPage } from '../plugins/views.js'
 import csvUpload, { UPLOAD_LIMIT } from '../plugins/csv-upload.js'
@@ -58,7 +58,7 @@ export default async function importRoutes (instance: FastifyInstance): Promise<
     const flash = `Imported ${countOf(result.holdings.length, 'purchase')}${mode === 'replace' ? ', replacing the portfolio' : ''}.`
     const holdings = encodePortfolio([...kept, ...result.holdings])
     if (!saveWithMessage(fastify, session, { holdings }, flash)) {
-      const fits = (count: number): boolean => sessionFits(fastify, { ...session.data(), holdings: encodePortfolio([...kept, ...result.holdings.slice(0, count)]) })
+      const fits = (count: number): boolean => fitsWith(fastify, session, encodePortfolio([...kept, ...result.holdings.slice(0, count)]))
       const room = largestFitting(result.holdings, fits)
       const beside = mode === 'append' ? ` beside the ${countOf(kept.length, 'purchase')} already there` : ''
       return renderImport(reply, 409, {
