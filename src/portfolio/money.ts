@@ -8,6 +8,8 @@ export const MONEY_SCALE_DIGITS = 4
 // `| 0` makes it a small integer to V8: a power (**) is kept as a float, and every % and
 // String() on the amounts it made took the float path, twice as slow.
 const SCALE = (10 ** MONEY_SCALE_DIGITS) | 0
+/** What a fraction's digits are multiplied by, by how many there are: "17" is 1700 units. */
+export const FRACTION_SCALES: readonly number[] = Array.from({ length: MONEY_SCALE_DIGITS + 1 }, (_, digits) => (10 ** (MONEY_SCALE_DIGITS - digits)) | 0)
 
 /** An exact amount in 1/10,000 of a dollar: a safe-integer Number, or a BigInt past that. */
 export type Amount = number | bigint
@@ -31,7 +33,7 @@ export function parseMoney (text: string): number | undefined {
 /** Scaled units from the digits before and after the point, already checked to be digits. */
 function moneyFromDigits (whole: string, fraction?: string): number {
   const units = Number(whole) * SCALE
-  return fraction === undefined ? units : units + Number(fraction) * 10 ** (MONEY_SCALE_DIGITS - fraction.length)
+  return fraction === undefined ? units : units + Number(fraction) * (FRACTION_SCALES[fraction.length] as number)
 }
 
 export function dollars (whole: number): number {

@@ -1,5 +1,5 @@
 import { type Holding, SYMBOL_SOURCE } from './holding.js'
-import { DECIMAL_SOURCE, MONEY_SCALE_DIGITS, toDecimalString } from './money.js'
+import { DECIMAL_SOURCE, FRACTION_SCALES, toDecimalString } from './money.js'
 
 // The portfolio travels in a cookie that browsers cap at 4096 bytes, so it is stored as one
 // compact string, "AAPL 15 302.17,SBUX 100 87.56": about 16 bytes a holding, nothing for JSON
@@ -17,8 +17,6 @@ const SPACE = 32
 const COMMA = 44
 const POINT = 46
 const ZERO = 48
-/** What a price's digits are multiplied by, by the number of its decimals (as small integers: see money.ts). */
-const SCALES = Array.from({ length: MONEY_SCALE_DIGITS + 1 }, (_, decimals) => (10 ** (MONEY_SCALE_DIGITS - decimals)) | 0)
 
 export function encodeHolding (holding: Holding): string {
   return encodeRecord(holding.symbol, holding.shares, holding.price)
@@ -92,5 +90,5 @@ function readRecord (encoded: string, at: number, end: number): Holding {
       if (point) decimals++
     }
   }
-  return { symbol: encoded.slice(at, space), shares, price: digits * (SCALES[decimals] as number) }
+  return { symbol: encoded.slice(at, space), shares, price: digits * (FRACTION_SCALES[decimals] as number) }
 }
