@@ -1,6 +1,6 @@
-import { holdingCost, type Holding } from './holding.js'
+import type { Holding } from './holding.js'
 import { encodeRecord } from './portfolio-codec.js'
-import { formatCount, formatMoney } from './money.js'
+import { formatCount, formatMoney, multiply } from './money.js'
 import { formatShare, type Position } from './positions.js'
 
 // The table rows of the list page, as HTML, without classes: the stylesheet places cells by
@@ -17,17 +17,63 @@ export function escapeHtml (text: string): string {
 }
 
 /**
- * Purchases, each with its Remove button naming the row by its place and its stored record.
- * The record's only text is the symbol, so the escaped symbol makes an escaped record.
+ * The same text, as one string: V8 keeps a string built by concatenation as a tree of its
+ * pieces, which each later use walks again. Reading a character flattens it, once, in place.
  */
+function flat (text: string): string {
+  text.charCodeAt(0)
+  return text
+}
+
+/** A purchase's row in two parts, around its place in the order added. */
+type WrittenRow = readonly [beforePlace: string, afterPlace: string]
+
+/**
+ * Purchase rows already written, by symbol, then shares, then price (numbers make cheaper keys
+ * than a string built from all three). The list is shown again after every change, mostly
+ * with the rows it had, and writing a row, then walking its pieces to send the page, was the
+ * largest cost of a full list. A row depends on its purchase alone, so one written for any
+ * visitor serves the next. When ROWS_KEPT are kept, they are dropped and it starts over.
+ */
+export const ROWS_KEPT = 2000
+const writtenRows = new Map<string, Map<number, Map<number, WrittenRow>>>()
+let rowsKept = 0
+
+/** The Remove button names the row by its place and its stored record, whose only text is the symbol. */
+function writeRow ({ symbol: text, shares, price }: Holding): WrittenRow {
+  const symbol = escapeHtml(text)
+  const count = formatCount(shares)
+  const amount = formatMoney(price)
+  return [
+    flat(`<tr><td>${symbol}</td><td>${count}</td><td>${amount}</td><td>${formatMoney(multiply(shares, price))}</td><td><button name="holding" value="`),
+    flat(` ${encodeRecord(symbol, shares, price)}" aria-label="Remove ${symbol}: ${count} at ${amount}">Remove</button></td></tr>\n`)
+  ]
+}
+
+function rowOf (holding: Holding): WrittenRow {
+  const { symbol, shares, price } = holding
+  const kept = writtenRows.get(symbol)?.get(shares)?.get(price)
+  if (kept !== undefined) return kept
+  if (rowsKept === ROWS_KEPT) {
+    writtenRows.clear()
+    rowsKept = 0
+  }
+  let byShares = writtenRows.get(symbol)
+  if (byShares === undefined) writtenRows.set(symbol, byShares = new Map())
+  let byPrice = byShares.get(shares)
+  if (byPrice === undefined) byShares.set(shares, byPrice = new Map())
+  const row = writeRow(holding)
+  byPrice.set(price, row)
+  rowsKept++
+  return row
+}
+
+/** Purchases, each with its Remove button naming the row by its place and its stored record. */
 export function purchaseRows (rows: ReadonlyArray<{ holding: Holding, index: number }>): string {
   let html = ''
   for (const { holding, index } of rows) {
-    const symbol = escapeHtml(holding.symbol)
-    const shares = formatCount(holding.shares)
-    const price = formatMoney(holding.price)
-    html += `<tr><td>${symbol}</td><td>${shares}</td><td>${price}</td><td>${formatMoney(holdingCost(holding))}</td>` +
-      `<td><button name="holding" value="${index} ${encodeRecord(symbol, holding.shares, holding.price)}" aria-label="Remove ${symbol}: ${shares} at ${price}">Remove</button></td></tr>\n`
+    const row = rowOf(holding)
+    html += row[0] + index + row[1]
   }
   return html
 }
