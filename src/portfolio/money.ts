@@ -14,8 +14,11 @@ export const FRACTION_SCALES: readonly number[] = Array.from({ length: MONEY_SCA
 /** An exact amount in 1/10,000 of a dollar: a safe-integer Number, or a BigInt past that. */
 export type Amount = number | bigint
 
-/** The digits of a plain decimal with up to four fractional digits: "302.17", "0.1", "15". */
-export const DECIMAL_SOURCE = `(\\d+)(?:\\.(\\d{1,${MONEY_SCALE_DIGITS}}))?`
+/**
+ * A plain decimal with up to four fractional digits: "302.17", "0.1", "15". It captures
+ * nothing: the codec checks a whole cookie with it, and capturing cost a third of that check.
+ */
+export const DECIMAL_SOURCE = `\\d+(?:\\.\\d{1,${MONEY_SCALE_DIGITS}})?`
 /** The smallest amount, as the form's min and step say it: "0.0001". */
 export const SMALLEST_AMOUNT = `0.${'1'.padStart(MONEY_SCALE_DIGITS, '0')}`
 /** ASCII digits only. */
@@ -26,8 +29,9 @@ const DECIMAL = new RegExp(`^${DECIMAL_SOURCE}$`)
  * is exact up to 2^53 units (about $900 billion); callers bound it well below that.
  */
 export function parseMoney (text: string): number | undefined {
-  const match = DECIMAL.exec(text)
-  return match === null ? undefined : moneyFromDigits(match[1] as string, match[2])
+  if (!DECIMAL.test(text)) return undefined
+  const point = text.indexOf('.')
+  return point === -1 ? moneyFromDigits(text) : moneyFromDigits(text.slice(0, point), text.slice(point + 1))
 }
 
 /** Scaled units from the digits before and after the point, already checked to be digits. */
