@@ -1,6 +1,6 @@
-import type { Holding } from './holding.js'
+import { holdingCost, type Holding } from './holding.js'
 import { encodeRecord } from './portfolio-codec.js'
-import { formatCount, formatMoney, multiply } from './money.js'
+import { formatCount, formatMoney } from './money.js'
 import { formatShare, type Position } from './positions.js'
 
 // The table rows of the list page, as HTML, without classes: the stylesheet places cells by
@@ -40,12 +40,13 @@ const writtenRows = new Map<string, Map<number, Map<number, WrittenRow>>>()
 let rowsKept = 0
 
 /** The Remove button names the row by its place and its stored record, whose only text is the symbol. */
-function writeRow ({ symbol: text, shares, price }: Holding): WrittenRow {
-  const symbol = escapeHtml(text)
+function writeRow (holding: Holding): WrittenRow {
+  const { shares, price } = holding
+  const symbol = escapeHtml(holding.symbol)
   const count = formatCount(shares)
   const amount = formatMoney(price)
   return [
-    flat(`<tr><td>${symbol}</td><td>${count}</td><td>${amount}</td><td>${formatMoney(multiply(shares, price))}</td><td><button name="holding" value="`),
+    flat(`<tr><td>${symbol}</td><td>${count}</td><td>${amount}</td><td>${formatMoney(holdingCost(holding))}</td><td><button name="holding" value="`),
     flat(` ${encodeRecord(symbol, shares, price)}" aria-label="Remove ${symbol}: ${count} at ${amount}">Remove</button></td></tr>\n`)
   ]
 }
