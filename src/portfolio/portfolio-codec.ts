@@ -44,20 +44,14 @@ export function decodePortfolio (encoded: string | undefined): Holding[] {
   if (encoded === undefined || encoded === '') return []
   const holdings: Holding[] = []
   if (STORED_PORTFOLIO.test(encoded)) {
-    for (let at = 0; at < encoded.length;) {
-      const comma = encoded.indexOf(RECORD, at)
-      const end = comma === -1 ? encoded.length : comma
-      holdings.push(readRecord(encoded, at, end))
-      at = end + 1
-    }
+    for (let at = 0; at < encoded.length;) at = readRecord(encoded, at, holdings)
     return holdings
   }
   let at = 0
   while (at < encoded.length) {
     STORED_HOLDING.lastIndex = at
     if (STORED_HOLDING.test(encoded)) {
-      holdings.push(readRecord(encoded, at, STORED_HOLDING.lastIndex))
-      at = STORED_HOLDING.lastIndex
+      at = readRecord(encoded, at, holdings)
     } else {
       const next = encoded.indexOf(RECORD, at)
       if (next === -1) break
@@ -68,27 +62,30 @@ export function decodePortfolio (encoded: string | undefined): Holding[] {
 }
 
 /**
- * The fields of a record already checked by one of the expressions, from `at` to `end` (its
- * comma included or not), read digit by digit: no match array, substrings or number parsing per record,
- * which were most of the cost of a full cookie (485 records).
+ * Reads the record at `at`, already checked by one of the expressions, onto `holdings` and
+ * returns where the next one starts. One pass, digit by digit: no match array, substrings
+ * or number parsing per record, which were most of the cost of a full cookie (491 records).
  */
-function readRecord (encoded: string, at: number, end: number): Holding {
-  const space = encoded.indexOf(FIELD, at)
-  let i = space + 1
+function readRecord (encoded: string, at: number, holdings: Holding[]): number {
+  let i = at
+  while (encoded.charCodeAt(i) !== SPACE) i++
+  const symbol = encoded.slice(at, i)
   let shares = 0
-  for (let code = encoded.charCodeAt(i); code !== SPACE; code = encoded.charCodeAt(++i)) shares = shares * 10 + code - ZERO
+  for (let code = encoded.charCodeAt(++i); code !== SPACE; code = encoded.charCodeAt(++i)) shares = shares * 10 + code - ZERO
   // The price's digits as one integer, then scaled by the decimals it had.
   let digits = 0
   let decimals = 0
   let point = false
-  for (i++; i < end; i++) {
+  for (i++; i < encoded.length; i++) {
     const code = encoded.charCodeAt(i)
+    if (code === COMMA) break
     if (code === POINT) {
       point = true
-    } else if (code !== COMMA) {
+    } else {
       digits = digits * 10 + code - ZERO
       if (point) decimals++
     }
   }
-  return { symbol: encoded.slice(at, space), shares, price: digits * (FRACTION_SCALES[decimals] as number) }
+  holdings.push({ symbol, shares, price: digits * (FRACTION_SCALES[decimals] as number) })
+  return i + 1
 }
