@@ -8,7 +8,7 @@ import { cpus, totalmem, platform, release } from 'node:os'
 import type { ChildProcess } from 'node:child_process'
 import autocannon from 'autocannon'
 import { generateKey } from '../src/keys.js'
-import { cpuMicros, rssMb, startProcess } from './server-process.js'
+import { cpuMicros, rssMb, START_FLAGS, startProcess } from './server-process.js'
 import { HttpSession } from '../clients/http-session.js'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 2)
@@ -175,7 +175,7 @@ try {
     '# Benchmark results',
     '',
     `Run by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}.`,
-    `Three servers in production mode (logger at warn) on loopback, autocannon in the same machine at ${CONNECTIONS.join(' and ')} connections,`,
+    `Three servers in production mode (logger at warn), each run with npm start's Node flags (${START_FLAGS.join(' ')}), on loopback, autocannon in the same machine at ${CONNECTIONS.join(' and ')} connections,`,
     `${WARMUP} s warm-up discarded, then ${DURATION} s; medians of ${REPETITIONS} interleaved repetitions. "Server CPU per request" is the`,
     'server process\'s user + system time over the run divided by its requests: what a page costs, whatever the load generator can send.',
     'The CPU ratio, and the p99 ratio the goal column reads, are medians of the repetitions\' own ratios: ours and the straightforward app measured back to back each time.',

@@ -4,9 +4,13 @@ import { freePort } from '../clients/free-port.js'
 
 // A server of its own for the benchmark and the soak, on a free loopback port.
 
+/** The Node flags `npm start` gives the server (package.json), given to every server measured. */
+export const START_FLAGS: readonly string[] = (JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: { start: string } })
+  .scripts.start.split(' ').filter((word) => word.startsWith('--'))
+
 export async function startProcess (args: string[], env: Record<string, string>): Promise<{ child: ChildProcess, url: string }> {
   const port = await freePort()
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] })
+  const child = spawn(process.execPath, [...START_FLAGS, ...args], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'inherit', 'inherit'] })
   const url = `http://127.0.0.1:${port}`
   for (let i = 0; i < 100; i++) {
     try {

@@ -52,3 +52,11 @@ t.test('every environment variable the docs name is read somewhere', async (t) =
     }
   }
 })
+
+t.test('every command in the docs that runs the server gives it the Node flags npm start does', async (t) => {
+  const flags = (pkg.scripts.start as string).split(' ').filter((word) => word.startsWith('--'))
+  t.ok(flags.length > 0)
+  const commands = docs.flatMap(([path, text]) => [...text.matchAll(/^.*\bnode\b.*dist\/src\/server\/server\.js.*$/gm)].map((match) => [path, match[0]] as const))
+  t.ok(commands.length >= 2, 'the README and docs/deploy.md each give one')
+  for (const [path, command] of commands) t.ok(flags.every((flag) => command.includes(flag)), `${path}: ${command}`)
+})
