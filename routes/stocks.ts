@@ -1,7 +1,7 @@
 import accepts from 'accepts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
-import { decodePortfolio } from '../src/portfolio/portfolio-codec.js'
+import { decodePortfolio, readPortfolio } from '../src/portfolio/portfolio-codec.js'
 import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/portfolio-view.js'
 import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
@@ -30,22 +30,23 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
     }
   }, async (request, reply) => {
     const session = request.portfolioSession
-    const holdings = decodePortfolio(session.get('holdings'))
+    const stored = session.get('holdings')
     reply.header('vary', 'Accept')
     // A host app reads the portfolio as JSON; browsers, and any other Accept, get the page.
     if (wantsJson(request)) {
       reply.type('application/json')
-      return portfolioJson(holdings)
+      return portfolioJson(readPortfolio(stored, 0, Infinity))
     }
     const flash = takeMessage(session)
+    const list = portfolioList(stored, stocks, readListQuery(request.query))
     return renderPage(reply, 'stocks.hbs', {
       title: 'List of Stocks',
       nav: { stocks: true },
       flash,
       notice: sessionNotice(request),
-      list: portfolioList(holdings, stocks, readListQuery(request.query)),
+      list,
       // Only a list with rows has forms; an empty one leaves the session unwritten.
-      csrfToken: holdings.length > 0 ? reply.portfolioCsrfToken() : undefined
+      csrfToken: list.count > 0 ? reply.portfolioCsrfToken() : undefined
     })
   })
 

@@ -76,6 +76,11 @@ t.test('long portfolios come in pages of 50, with links that keep the view and o
   const last = (await browser.get('/stocks/?sort=shares&dir=desc&page=3')).body
   t.same(tableRows(last).map((row) => row[0]), Array.from({ length: 20 }, (_, i) => `S${String(19 - i).padStart(3, '0')}`))
   t.match(last, '<a href="/stocks/?sort=shares&amp;dir=desc&amp;page=2" rel="prev">Previous</a><span>Rows 101 to 120 of 120</span></nav>')
+  const second = (await browser.get('/stocks/?page=2')).body
+  t.same(tableRows(second).map((row) => row[0]), Array.from({ length: 50 }, (_, i) => `S${String(50 + i).padStart(3, '0')}`), 'in the order added, the page asked for')
+  t.match(second, '<button name="holding" value="50 S050 51 1"')
+  t.match(second, '<span>Rows 51 to 100 of 120</span>')
+  for (const page of [first, second]) t.match(page, '<th scope="row" colspan="3">Total</th><td class="num">$7,260.00</td>', 'every page has the whole portfolio\'s total')
   const third = (await browser.get('/stocks/?page=99')).body
   t.same(tableRows(third).length, 20, 'past the end: the last page')
   t.match(third, '<button name="holding" value="100 S100 101 1"', 'a later page\'s rows keep their places in the whole list')

@@ -71,7 +71,7 @@ export function parseHolding (values: FormValues): HoldingResult {
   return { ok: true, holding: { symbol: symbol.toUpperCase(), shares, price } }
 }
 
-export function holdingCost (holding: Holding): Amount {
+export function holdingCost (holding: Pick<Holding, 'shares' | 'price'>): Amount {
   return multiply(holding.shares, holding.price)
 }
 
