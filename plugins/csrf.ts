@@ -54,10 +54,10 @@ const SALT_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
 /**
  * Makes the tokens @fastify/csrf's create makes (eight characters of salt, a dash, the base64url
  * SHA-256 of salt, dash and secret), with Node's one-shot crypto.hash where the library builds a
- * Hash object per token: under load that object cost about 5% of a list page (bench/results.md).
- * The salt only makes each page's token differ, as in the library; the secret is what a forger
- * lacks. The library's own verify checks the tokens, and checks one made here before any is
- * used: should a later version change the format, its own create is used instead.
+ * Hash object per token: under load that object cost about 4% of the form and of the list page
+ * (bench/results.md). The salt only makes each page's token differ, as in the library; the
+ * secret is what a forger lacks. The library's own verify checks the tokens, and checks one made
+ * here before any is used: should a later version change the format, its own create is used.
  */
 export function tokenMaker (tokens: Csrf.TokensSimple, digest: typeof hash = hash): (secret: string) => string {
   const make = (secret: string): string => {
