@@ -1,7 +1,6 @@
 import { hash } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
-import type Csrf from '@fastify/csrf'
 import createError from '@fastify/error'
 import type { FastifyInstance, FastifyRequest, preValidationAsyncHookHandler } from 'fastify'
 import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './session.js'
@@ -59,7 +58,7 @@ const SALT_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012
  * secret is what a forger lacks. The library's own verify checks the tokens, and checks one made
  * here before any is used: should a later version change the format, its own create is used.
  */
-export function tokenMaker (tokens: Csrf.TokensSimple, digest: typeof hash = hash): (secret: string) => string {
+export function tokenMaker (tokens: ReturnType<typeof Tokens>, digest: typeof hash = hash): (secret: string) => string {
   const make = (secret: string): string => {
     let salt = ''
     for (let i = 0; i < 8; i++) salt += SALT_CHARACTERS[Math.floor(Math.random() * SALT_CHARACTERS.length)]
