@@ -1,4 +1,4 @@
-import { hash } from 'node:crypto'
+import { hash, timingSafeEqual } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
@@ -50,22 +50,41 @@ export function renewCsrfSecret (fastify: FastifyInstance, request: FastifyReque
 
 const SALT_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
+/** Makes a CSRF token from a browser's secret, and checks one against it. */
+export interface CsrfTokens {
+  create: (secret: string) => string
+  verify: (secret: string, token: string) => boolean
+}
+
 /**
- * Makes the tokens @fastify/csrf's create makes (eight characters of salt, a dash, the base64url
- * SHA-256 of salt, dash and secret), with Node's one-shot crypto.hash where the library builds a
- * Hash object per token: under load that object cost about 4% of the form and of the list page
- * (bench/results.md). The salt only makes each page's token differ, as in the library; the
- * secret is what a forger lacks. The library's own verify checks the tokens, and checks one made
- * here before any is used: should a later version change the format, its own create is used.
+ * @fastify/csrf's tokens (eight characters of salt, a dash, the base64url SHA-256 of salt, dash
+ * and secret), made and checked with Node's one-shot crypto.hash where the library builds a Hash
+ * object per token: under load that object cost about 4% of the form, of the list page and of a
+ * POST (bench/results.md). At start-up the library's verify must take a token made here, and the
+ * verify here one the library made; should a later version change the format, the library's own
+ * create and verify are used. The salt only makes each page's token differ, as in the library;
+ * the secret is what a forger lacks.
  */
-export function tokenMaker (tokens: ReturnType<typeof Tokens>, digest: typeof hash = hash): (secret: string) => string {
-  const make = (secret: string): string => {
-    let salt = ''
-    for (let i = 0; i < 8; i++) salt += SALT_CHARACTERS[Math.floor(Math.random() * SALT_CHARACTERS.length)]
-    return `${salt}-${digest('sha256', `${salt}-${secret}`, 'base64url')}`
+export function csrfTokens (tokens: ReturnType<typeof Tokens>, digest: typeof hash = hash): CsrfTokens {
+  const tokenFor = (secret: string, salt: string): string => `${salt}-${digest('sha256', `${salt}-${secret}`, 'base64url')}`
+  const oneShot: CsrfTokens = {
+    create (secret) {
+      let salt = ''
+      for (let i = 0; i < 8; i++) salt += SALT_CHARACTERS[Math.floor(Math.random() * SALT_CHARACTERS.length)]
+      return tokenFor(secret, salt)
+    },
+    verify (secret, token) {
+      const dash = token.indexOf('-')
+      if (dash === -1) return false
+      const sent = Buffer.from(token)
+      const expected = Buffer.from(tokenFor(secret, token.slice(0, dash)))
+      // As the library compares: in constant time, once the lengths (no secret) agree.
+      return sent.length === expected.length && timingSafeEqual(sent, expected)
+    }
   }
   const probe = tokens.secretSync()
-  return tokens.verify(probe, make(probe)) ? make : (secret) => tokens.create(secret)
+  if (tokens.verify(probe, oneShot.create(probe)) && oneShot.verify(probe, tokens.create(probe))) return oneShot
+  return { create: (secret) => tokens.create(secret), verify: (secret, token) => tokens.verify(secret, token) }
 }
 
 /**
@@ -85,7 +104,7 @@ function isCrossSite (request: FastifyRequest): boolean {
 
 export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function csrf (fastify, { secure, cookieName }) {
   const tokens = new Tokens({ userInfo: false })
-  const makeToken = tokenMaker(tokens)
+  const pageTokens = csrfTokens(tokens)
 
   fastify.decorateReply('portfolioCsrfToken', function () {
     const session = this.request.portfolioSession
@@ -94,7 +113,7 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
       secret = tokens.secretSync()
       session.set('csrf', secret)
     }
-    return makeToken(secret)
+    return pageTokens.create(secret)
   })
 
   const check: preValidationAsyncHookHandler = async function (request) {
@@ -106,7 +125,7 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     if (secret === undefined && secure && request.protocol === 'http' && request.cookies[cookieName] === undefined) {
       request.log.warn('fastify-stock-portfolio: a form arrived without the session cookie over plain HTTP while the cookie is Secure: browsers send a Secure cookie over HTTPS only, so every form will be refused. Serve the pages over HTTPS, or set secure: false for local development (behind a TLS proxy, set trustProxy)')
     }
-    if (secret === undefined || typeof token !== 'string' || !tokens.verify(secret, token)) {
+    if (secret === undefined || typeof token !== 'string' || !pageTokens.verify(secret, token)) {
       throw new InvalidCsrfToken()
     }
   }
