@@ -7,7 +7,7 @@ import { saveWithMessage, sessionNotice } from '../plugins/session.js'
 import { renderPage } from '../plugins/views.js'
 import { EMPTY_FORM, formFieldsHtml, formValues } from '../src/portfolio/add-stock-form.js'
 import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
-import { appendHolding, readPortfolio } from '../src/portfolio/portfolio-codec.js'
+import { appendHolding, countPortfolio } from '../src/portfolio/portfolio-codec.js'
 
 interface FormPage {
   values?: FormValues
@@ -56,7 +56,7 @@ export default async function addStockRoutes (instance: FastifyInstance): Promis
     const { holding } = result
     const holdings = appendHolding(stored, holding)
     if (!saveWithMessage(fastify, session, { holdings }, `Added ${describeHolding(holding)}.`)) {
-      const { count } = readPortfolio(stored, 0, 0)
+      const count = countPortfolio(stored)
       return renderForm(reply, 409, {
         values,
         message: `Your portfolio is full: ${count} holdings are the most one browser cookie can carry. Remove a holding to add another.`

@@ -53,6 +53,11 @@ export function decodePortfolio (encoded: string | undefined): Holding[] {
   return readPortfolio(encoded, 0, Infinity).holdings
 }
 
+/** How many purchases an encoded portfolio holds, read without an object for any of them. */
+export function countPortfolio (encoded: string | undefined): number {
+  return readPortfolio(encoded, 0, 0).count
+}
+
 /**
  * Reads the purchases at places `first` to `end` - 1 into objects, and of every purchase only
  * the count and the cost: a full cookie holds up to 491 purchases and a page shows 50, and
