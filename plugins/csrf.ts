@@ -2,7 +2,7 @@ import { hash, timingSafeEqual } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
-import type { FastifyInstance, FastifyRequest, preValidationAsyncHookHandler } from 'fastify'
+import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify'
 import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './session.js'
 import type { ResolvedOptions } from '../src/options.js'
 
@@ -28,7 +28,7 @@ declare module 'fastify' {
     portfolioCsrfToken(): string
   }
   interface FastifyInstance {
-    [kCsrf]: { check: preValidationAsyncHookHandler, renew: (request: FastifyRequest) => void }
+    [kCsrf]: { check: preValidationHookHandler, renew: (request: FastifyRequest) => void }
   }
 }
 
@@ -39,7 +39,7 @@ const kCsrf: unique symbol = Symbol('fastify-stock-portfolio/csrf')
  * session. It runs once the body is parsed and before the schema, so a forged request is a 403
  * whatever it holds.
  */
-export function csrfCheck (fastify: FastifyInstance): preValidationAsyncHookHandler {
+export function csrfCheck (fastify: FastifyInstance): preValidationHookHandler {
   return fastify[kCsrf].check
 }
 
@@ -116,18 +116,22 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     return pageTokens.create(secret)
   })
 
-  const check: preValidationAsyncHookHandler = async function (request) {
-    if (hasCookieConflict(request)) throw new CookieConflict()
-    if (isCrossSite(request)) throw new CrossSiteRequest()
+  // A callback, not an async function: it runs on every form sent, and the promise an async
+  // hook makes and Fastify awaits is work for nothing when the check never waits.
+  const check: preValidationHookHandler = function (request, _reply, done) {
+    done(refusal(request))
+  }
+  function refusal (request: FastifyRequest): Error | undefined {
+    if (hasCookieConflict(request)) return new CookieConflict()
+    if (isCrossSite(request)) return new CrossSiteRequest()
     const secret = request.portfolioSession.get('csrf')
     const body = request.body
     const token = typeof body === 'object' && body !== null && '_csrf' in body ? body._csrf : undefined
     if (secret === undefined && secure && request.protocol === 'http' && request.cookies[cookieName] === undefined) {
       request.log.warn('fastify-stock-portfolio: a form arrived without the session cookie over plain HTTP while the cookie is Secure: browsers send a Secure cookie over HTTPS only, so every form will be refused. Serve the pages over HTTPS, or set secure: false for local development (behind a TLS proxy, set trustProxy)')
     }
-    if (secret === undefined || typeof token !== 'string' || !pageTokens.verify(secret, token)) {
-      throw new InvalidCsrfToken()
-    }
+    if (secret === undefined || typeof token !== 'string' || !pageTokens.verify(secret, token)) return new InvalidCsrfToken()
+    return undefined
   }
   const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', tokens.secretSync()) }
   fastify.decorate(kCsrf, { check, renew })
