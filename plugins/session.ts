@@ -24,6 +24,14 @@ function base64Length (bytes: number): number {
 // secure-session adds __ts, a Unix time in seconds: ten digits until the year 2286.
 const TIMESTAMP_FIELD = '"__ts":1000000000'
 
+/** Printable ASCII but `"` and `\`: characters JSON writes as they are, one byte each. */
+const PLAIN_JSON_STRING = /^[ !#-[\]-~]*$/
+
+/** Bytes of JSON.stringify(value), counted without writing it for the usual plain string. */
+function jsonBytes (value: unknown): number {
+  return typeof value === 'string' && PLAIN_JSON_STRING.test(value) ? value.length + 2 : Buffer.byteLength(JSON.stringify(value))
+}
+
 /**
  * Length of `name=value` for a session holding `data`, as the browser will store it. The JSON
  * is counted field by field, {"key":value,…,"__ts":…}, with no object built or copied.
@@ -33,7 +41,7 @@ export function sealedCookieLength (cookieName: string, data: Readonly<Record<st
   for (const key in data) {
     const value = data[key]
     // JSON.stringify leaves out undefined fields.
-    if (value !== undefined) json += Buffer.byteLength(JSON.stringify(key)) + 1 + Buffer.byteLength(JSON.stringify(value)) + 1
+    if (value !== undefined) json += jsonBytes(key) + 1 + jsonBytes(value) + 1
   }
   return cookieName.length + 1 + base64Length(json + MAC_BYTES) + SEPARATOR_CHARS + NONCE_CHARS
 }
