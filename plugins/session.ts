@@ -143,12 +143,12 @@ export function sessionNotice (request: FastifyRequest): string | undefined {
   return conflicted.has(request) ? COOKIE_CONFLICT_NOTICE : undefined
 }
 
-/** Whether the Cookie header names `name` more than once; cheap when it does not. */
-function repeatsCookie (header: string | undefined, name: string): boolean {
+/** Whether the Cookie header holds `assignment` (a cookie's name and "=") more than once; cheap when it does not. */
+function repeatsCookie (header: string | undefined, assignment: string): boolean {
   if (header === undefined) return false
-  const first = header.indexOf(`${name}=`)
-  if (first === -1 || header.indexOf(`${name}=`, first + 1) === -1) return false
-  return header.split(';').filter((pair) => pair.trimStart().startsWith(`${name}=`)).length > 1
+  const first = header.indexOf(assignment)
+  if (first === -1 || header.indexOf(assignment, first + 1) === -1) return false
+  return header.split(';').filter((pair) => pair.trimStart().startsWith(assignment)).length > 1
 }
 
 /**
@@ -183,10 +183,11 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
 
   fastify.decorate(kSessionFits, (data: Partial<PortfolioSessionData>) => sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES)
 
+  const assignment = `${cookieName}=`
   fastify.addHook('onRequest', (request, _reply, done) => {
     // Two cookies of one name: one may have been planted by a sibling subdomain with a longer
     // Path (which browsers send first). Neither is trusted.
-    if (repeatsCookie(request.headers.cookie, cookieName)) {
+    if (repeatsCookie(request.headers.cookie, assignment)) {
       conflicted.add(request)
       request.portfolioSession = neverSealed(fastify.createSecureSession({}) as Session<PortfolioSessionData>)
       request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: the request carried the session cookie more than once; using neither')
