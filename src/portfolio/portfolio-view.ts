@@ -154,6 +154,12 @@ function viewLinks (base: string): PortfolioList['links'] {
   return links
 }
 
+/** Every item sorted as the query asks, and the page of them shown. */
+function sortedPage<T> (items: T[], columns: Array<Column<T>>, base: string, query: ListQuery): { rows: T[], pager: Pager | undefined } {
+  const shown = pageOf(items.length, base, query)
+  return { rows: sorted(items, columns, query).slice(shown.first, shown.end), pager: shown.pager }
+}
+
 /**
  * The list page of a stored portfolio: the view asked for, sorted, one page of it; `base` is
  * the list's path. (Written out without object spread, which measured 2 µs a page here.)
@@ -166,10 +172,9 @@ export function portfolioList (encoded: string | undefined, base: string, query:
   let pager: Pager | undefined
   if (positions) {
     read = readPortfolio(encoded, 0, Infinity)
-    const items = sorted(positionsOf(read.holdings), POSITION_COLUMNS, query)
-    const shown = pageOf(items.length, base, query)
+    const shown = sortedPage(positionsOf(read.holdings), POSITION_COLUMNS, base, query)
     head = headHtml(base, POSITION_COLUMNS, query, false)
-    body = positionRows(items.slice(shown.first, shown.end))
+    body = positionRows(shown.rows)
     pager = shown.pager
   } else {
     // Each row keeps its place in the order added, which its Remove button names.
@@ -186,9 +191,8 @@ export function portfolioList (encoded: string | undefined, base: string, query:
     } else {
       // Sorted, every purchase is paired with its place first.
       read = readPortfolio(encoded, 0, Infinity)
-      const items = sorted(read.holdings.map((holding, index): Indexed => ({ holding, index, cost: holdingCost(holding) })), PURCHASE_COLUMNS, query)
-      const shown = pageOf(items.length, base, query)
-      rows = items.slice(shown.first, shown.end)
+      const shown = sortedPage(read.holdings.map((holding, index): Indexed => ({ holding, index, cost: holdingCost(holding) })), PURCHASE_COLUMNS, base, query)
+      rows = shown.rows
       pager = shown.pager
     }
     head = headHtml(base, PURCHASE_COLUMNS, query, true)
