@@ -116,11 +116,7 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     return pageTokens.create(secret)
   })
 
-  // A callback, not an async function: it runs on every form sent, and the promise an async
-  // hook makes and Fastify awaits is work for nothing when the check never waits.
-  const check: preValidationHookHandler = function (request, _reply, done) {
-    done(refusal(request))
-  }
+  /** Why a form is refused, or undefined when it is taken. */
   function refusal (request: FastifyRequest): Error | undefined {
     if (hasCookieConflict(request)) return new CookieConflict()
     if (isCrossSite(request)) return new CrossSiteRequest()
@@ -132,6 +128,11 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     }
     if (secret === undefined || typeof token !== 'string' || !pageTokens.verify(secret, token)) return new InvalidCsrfToken()
     return undefined
+  }
+  // A callback, not an async function: it runs on every form sent, and the promise an async
+  // hook makes and Fastify awaits is work for nothing when the check never waits.
+  const check: preValidationHookHandler = function (request, _reply, done) {
+    done(refusal(request))
   }
   const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', tokens.secretSync()) }
   fastify.decorate(kCsrf, { check, renew })
