@@ -47,3 +47,17 @@ t.test('a digest that does not make the library\'s tokens is never used: the lib
   t.notOk(verify(tokens.secretSync(), token))
   t.equal(calls, 1)
 })
+
+t.test('a check that refuses the library\'s tokens is never used either', async (t) => {
+  const tokens = new Tokens({ userInfo: false })
+  let calls = 0
+  // Right for the token made at start-up, which the library takes; wrong for the check after it.
+  const drifting = ((algorithm: string, data: string) => hash(algorithm, calls++ === 0 ? data : `${data}!`, 'base64url')) as typeof hash
+  const { create, verify } = csrfTokens(tokens, drifting)
+  t.equal(calls, 2, 'both start-up checks ran')
+  const secret = tokens.secretSync()
+  const token = create(secret)
+  t.ok(tokens.verify(secret, token), 'the library made it')
+  t.ok(verify(secret, token))
+  t.equal(calls, 2, 'and the digest was not used again')
+})
