@@ -50,8 +50,9 @@ export function renewCsrfSecret (fastify: FastifyInstance, request: FastifyReque
 
 const SALT_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
 
-/** Makes a CSRF token from a browser's secret, and checks one against it. */
+/** Makes a browser's CSRF secret, a token from it, and checks a token against it. */
 export interface CsrfTokens {
+  newSecret: () => string
   create: (secret: string) => string
   verify: (secret: string, token: string) => boolean
 }
@@ -62,12 +63,14 @@ export interface CsrfTokens {
  * object per token: under load that object cost about 4% of the form, of the list page and of a
  * POST (bench/results.md). At start-up the library's verify must take a token made here, and the
  * verify here one the library made; should a later version change the format, the library's own
- * create and verify are used. The salt only makes each page's token differ, as in the library;
- * the secret is what a forger lacks.
+ * create and verify are used. The library makes the secrets. The salt only makes each page's
+ * token differ, as in the library; the secret is what a forger lacks.
  */
 export function csrfTokens (tokens: ReturnType<typeof Tokens>, digest: typeof hash = hash): CsrfTokens {
   const tokenFor = (secret: string, salt: string): string => `${salt}-${digest('sha256', `${salt}-${secret}`, 'base64url')}`
+  const newSecret = (): string => tokens.secretSync()
   const oneShot: CsrfTokens = {
+    newSecret,
     create (secret) {
       let salt = ''
       for (let i = 0; i < 8; i++) salt += SALT_CHARACTERS[Math.floor(Math.random() * SALT_CHARACTERS.length)]
@@ -82,9 +85,9 @@ export function csrfTokens (tokens: ReturnType<typeof Tokens>, digest: typeof ha
       return sent.length === expected.length && timingSafeEqual(sent, expected)
     }
   }
-  const probe = tokens.secretSync()
+  const probe = newSecret()
   if (tokens.verify(probe, oneShot.create(probe)) && oneShot.verify(probe, tokens.create(probe))) return oneShot
-  return { create: (secret) => tokens.create(secret), verify: (secret, token) => tokens.verify(secret, token) }
+  return { newSecret, create: (secret) => tokens.create(secret), verify: (secret, token) => tokens.verify(secret, token) }
 }
 
 /**
@@ -103,14 +106,13 @@ function isCrossSite (request: FastifyRequest): boolean {
 }
 
 export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function csrf (fastify, { secure, cookieName }) {
-  const tokens = new Tokens({ userInfo: false })
-  const pageTokens = csrfTokens(tokens)
+  const pageTokens = csrfTokens(new Tokens({ userInfo: false }))
 
   fastify.decorateReply('portfolioCsrfToken', function () {
     const session = this.request.portfolioSession
     let secret = session.get('csrf')
     if (secret === undefined) {
-      secret = tokens.secretSync()
+      secret = pageTokens.newSecret()
       session.set('csrf', secret)
     }
     return pageTokens.create(secret)
@@ -134,6 +136,6 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
   const check: preValidationHookHandler = function (request, _reply, done) {
     done(refusal(request))
   }
-  const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', tokens.secretSync()) }
+  const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', pageTokens.newSecret()) }
   fastify.decorate(kCsrf, { check, renew })
 }, { name: 'fastify-stock-portfolio/csrf', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })
