@@ -8,7 +8,8 @@ import type { ResolvedOptions } from '../src/options.js'
 
 // @fastify/csrf-protection always keeps its secret in request.session, which inside a host app
 // is the host's session. The secret lives in the plugin's own session instead, beside the
-// portfolio, and the tokens come from @fastify/csrf, the library csrf-protection is built on.
+// portfolio. The secrets and the tokens' format are @fastify/csrf's, the library csrf-protection
+// is built on (csrfTokens below says who makes and checks them).
 
 const InvalidCsrfToken = createError(
   'FST_PORTFOLIO_CSRF',
