@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
-import type { FastifyError } from 'fastify'
+import type { FastifyError, FastifyRequest } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
+import { UPLOAD_TOO_LARGE } from './csv-upload.js'
 import { kPaths } from './site-paths.js'
 import { renderPage } from './views.js'
 
@@ -12,6 +13,12 @@ const MESSAGES: Record<string, string> = {
   FST_ERR_VALIDATION: 'The form arrived incomplete or with fields it does not have. Nothing was changed.',
   // @fastify/under-pressure, in the standalone server: shedding load rather than running out of memory.
   FST_UNDER_PRESSURE: 'The server is busy right now. Nothing was changed; try again in a few seconds.'
+}
+
+/** What a refused request is told; the import's body is bounded by its file. */
+function refusalMessage (error: FastifyError, request: FastifyRequest): string {
+  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && request.headers['content-type']?.startsWith('multipart/') === true) return UPLOAD_TOO_LARGE
+  return MESSAGES[error.code] ?? error.message
 }
 
 // Every error inside the plugin becomes a page of its own, with the layout and a way back;
@@ -33,7 +40,7 @@ export default fp(async function errors (fastify) {
     if (status === 500) request.log.error({ err: error }, 'fastify-stock-portfolio: request failed')
     const message = status === 500
       ? 'Something went wrong on our side. Your portfolio was not changed.'
-      : MESSAGES[error.code] ?? error.message
+      : refusalMessage(error, request)
     return renderPage(reply.code(status), 'error.hbs', { title: 'Request refused', status, message })
   })
 }, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths', 'fastify-stock-portfolio/views'], decorators: { fastify: [kPaths], reply: ['portfolioViewAsync'] } })

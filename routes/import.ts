@@ -32,6 +32,8 @@ function renderImport (reply: FastifyReply, status: number, { mode = 'append', m
 // columns) to the portfolio, or replaces it with them: all or nothing.
 export default async function importRoutes (instance: FastifyInstance): Promise<void> {
   const fastify = instance.withTypeProvider<JsonSchemaToTsProvider>()
+  // The import takes multipart/form-data only: anything else, urlencoded too, is a 415.
+  fastify.removeAllContentTypeParsers()
   await fastify.register(csvUpload, { fields: ['_csrf', 'mode'], file: 'file' })
 
   fastify.get('/stocks/import', async (_request, reply) => renderImport(reply, 200))

@@ -5,18 +5,7 @@ import stockPortfolio from '../src/index.js'
 import { toDecimalString } from '../src/portfolio/money.js'
 import { build, Browser, csrfToken, holdingCount, KEY_A, setCookies, VALID } from './helper.js'
 import { anyHolding } from './csv.test.js'
-
-/** A multipart/form-data body as a browser sends the import form. */
-function upload (fields: Record<string, string>, file?: string | Buffer, filename = 'portfolio.csv'): { payload: Buffer, headers: Record<string, string> } {
-  const boundary = '----portfolio-test-boundary'
-  const parts: Buffer[] = Object.entries(fields).map(([name, value]) =>
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`))
-  if (file !== undefined) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/csv\r\n\r\n`), Buffer.from(file), Buffer.from('\r\n'))
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`))
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
-}
+import { upload } from './upload-helper.js'
 
 async function importFile (browser: Browser, file: string | Buffer | undefined, fields: Record<string, string> = {}, base = '') {
   const token = csrfToken((await browser.get(`${base}/stocks/import`)).body)
