@@ -6,22 +6,24 @@ import { fitsWith, saveWithMessage, sessionNotice } from '../plugins/session.js'
 import { kPaths } from '../plugins/site-paths.js'
 import { renderPage } from '../plugins/views.js'
 import csvUpload, { UPLOAD_LIMIT } from '../plugins/csv-upload.js'
-import { readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
+import { type CsvProblems, readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
 import { countOf, formatCount } from '../src/portfolio/money.js'
 import type { Holding } from '../src/portfolio/holding.js'
 
 type Mode = 'append' | 'replace'
 
-interface ImportPage { mode?: Mode, message?: string, errors?: string[] }
+interface ImportPage { mode?: Mode, message?: string, problems?: CsvProblems }
 
-function renderImport (reply: FastifyReply, status: number, { mode = 'append', message, errors }: ImportPage = {}): Promise<string> {
+function renderImport (reply: FastifyReply, status: number, { mode = 'append', message, problems }: ImportPage = {}): Promise<string> {
+  const unnamed = problems === undefined ? 0 : problems.problems - problems.errors.length
   return renderPage(reply.code(status), 'import.hbs', {
     title: 'Import a Portfolio',
     nav: { importCsv: true },
     message,
     notice: sessionNotice(reply.request),
-    errors,
+    errors: problems?.errors,
+    moreErrors: unnamed > 0 ? `and ${countOf(unnamed, 'more problem')}` : undefined,
     replace: mode === 'replace',
     limit: `${UPLOAD_LIMIT / 1024} KiB`,
     csrfToken: reply.portfolioCsrfToken()
@@ -52,7 +54,7 @@ export default async function importRoutes (instance: FastifyInstance): Promise<
     }
     const result = readPortfolioCsv(text)
     if (!result.ok) {
-      return renderImport(reply, 400, { mode, message: `Nothing was imported: the file has ${countOf(result.errors.length, 'problem')}.`, errors: result.errors })
+      return renderImport(reply, 400, { mode, message: `Nothing was imported: the file has ${countOf(result.problems, 'problem')}.`, problems: result })
     }
 
     const session = request.portfolioSession

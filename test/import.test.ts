@@ -149,3 +149,18 @@ t.test('under a prefix in a host app', async (t) => {
   t.equal((await importFile(browser, 'symbol,shares,price\nA,1,1\n', {}, '/p')).headers.location, '/p/stocks/')
   t.equal(await holdingCount(browser, '/p/stocks/'), 1)
 })
+
+t.test('a file full of errors: the page names the first 20 and counts the rest, and stays small', async (t) => {
+  const browser = new Browser(await build(t))
+  const refused = await importFile(browser, `symbol,shares,price\n${'1,x,-\n'.repeat(500)}`)
+  t.equal(refused.statusCode, 400)
+  t.match(refused.body, 'Nothing was imported: the file has 1,500 problems.')
+  t.equal(refused.body.match(/<li>line \d+: /g)?.length, 20, 'twenty problems named')
+  t.match(refused.body, '<li>line 2: a stock symbol is a letter')
+  t.match(refused.body, '<li>and 1,480 more problems</li>')
+  t.ok(refused.body.length < 8192, `the page is ${refused.body.length} bytes`)
+  const worst = await importFile(browser, `symbol,shares,price\n${',\n'.repeat(8000)}`)
+  t.equal(worst.statusCode, 400, 'a 16 KiB file of empty purchases')
+  t.match(worst.body, 'the file has more than 500 purchases, more than one browser cookie can hold')
+  t.ok(worst.body.length < 8192, `the page is ${worst.body.length} bytes`)
+})
