@@ -94,16 +94,17 @@ export function csrfTokens (tokens: ReturnType<typeof Tokens>, digest: typeof ha
 /**
  * A request the browser says came from another site. Sec-Fetch-Site is set by the browser and
  * cannot be forged by a page; "same-site" is refused too, since a sibling subdomain is exactly
- * who can plant cookies. Without it, Origin's host must be this request's host (which follows
- * X-Forwarded-Host only when the host app trusts its proxy). Without either (curl, old
- * clients) the token alone decides.
+ * who can plant cookies. Without it, Origin must be this request's scheme, host and port
+ * (which follow X-Forwarded-Proto and -Host only when the host app trusts its proxy). Without
+ * either (curl, old clients) the token alone decides.
  */
 function isCrossSite (request: FastifyRequest): boolean {
   const site = request.headers['sec-fetch-site']
   if (site !== undefined) return site !== 'same-origin' && site !== 'none'
   const origin = request.headers.origin
   if (origin === undefined) return false
-  return !URL.canParse(origin) || new URL(origin).host !== request.host.replace(/:(80|443)$/, '')
+  const own = `${request.protocol}://${request.host}`
+  return !URL.canParse(origin) || !URL.canParse(own) || new URL(origin).origin !== new URL(own).origin
 }
 
 export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function csrf (fastify, { secure, cookieName }) {

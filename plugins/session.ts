@@ -143,12 +143,24 @@ export function sessionNotice (request: FastifyRequest): string | undefined {
   return conflicted.has(request) ? COOKIE_CONFLICT_NOTICE : undefined
 }
 
-/** Whether the Cookie header holds `assignment` (a cookie's name and "=") more than once; cheap when it does not. */
-function repeatsCookie (header: string | undefined, assignment: string): boolean {
+/** Spaces and tabs around a cookie's name, which the `cookie` parser trims. */
+const NAME_PADDING = /^[ \t]+|[ \t]+$/g
+
+/**
+ * Whether the Cookie header names the cookie `name` more than once, read as the `cookie`
+ * package that @fastify/cookie uses reads it: pairs split at ";", the name before the first
+ * "=" trimmed of spaces and tabs, pairs without "=" skipped. Cheap when the name is there once.
+ */
+function repeatsCookie (header: string | undefined, name: string): boolean {
   if (header === undefined) return false
-  const first = header.indexOf(assignment)
-  if (first === -1 || header.indexOf(assignment, first + 1) === -1) return false
-  return header.split(';').filter((pair) => pair.trimStart().startsWith(assignment)).length > 1
+  const first = header.indexOf(name)
+  if (first === -1 || header.indexOf(name, first + 1) === -1) return false
+  let seen = 0
+  for (const pair of header.split(';')) {
+    const equals = pair.indexOf('=')
+    if (equals !== -1 && pair.slice(0, equals).replace(NAME_PADDING, '') === name && ++seen > 1) return true
+  }
+  return false
 }
 
 /**
@@ -183,11 +195,10 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
 
   fastify.decorate(kSessionFits, (data: Partial<PortfolioSessionData>) => sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES)
 
-  const assignment = `${cookieName}=`
   fastify.addHook('onRequest', (request, _reply, done) => {
     // Two cookies of one name: one may have been planted by a sibling subdomain with a longer
     // Path (which browsers send first). Neither is trusted.
-    if (repeatsCookie(request.headers.cookie, assignment)) {
+    if (repeatsCookie(request.headers.cookie, cookieName)) {
       conflicted.add(request)
       request.portfolioSession = neverSealed(fastify.createSecureSession({}) as Session<PortfolioSessionData>)
       request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: the request carried the session cookie more than once; using neither')

@@ -38,6 +38,12 @@ t.test('a planted second cookie of the same name: served from neither, nothing r
   t.same(tableRows((await victim.get('/stocks/')).body), [['AAPL', '15', '$302.17', '$4,532.55']], 'the victim\'s own cookie still holds the portfolio')
   const similar = await app.inject({ url: '/stocks/', headers: { cookie: `xportfolio=1; portfolio=${victim.cookies.get('portfolio') as string}; portfolio_old=2` } })
   t.same(tableRows(similar.body).length, 1, 'other cookies whose names contain the name are not a conflict')
+  for (const spelling of [' portfolio', 'portfolio ', 'portfolio\t', '\tportfolio ']) {
+    const padded = await app.inject({ url: '/stocks/', headers: { cookie: `${spelling}=${attacker.cookies.get('portfolio') as string}; portfolio=${victim.cookies.get('portfolio') as string}` } })
+    t.match(padded.body, 'Your browser sent two portfolio cookies', `${JSON.stringify(spelling)}= is the same name to the cookie parser: a conflict`)
+  }
+  const noValue = await app.inject({ url: '/stocks/', headers: { cookie: `portfolio; portfolio=${victim.cookies.get('portfolio') as string}` } })
+  t.same(tableRows(noValue.body).length, 1, 'a pair without "=" is no cookie')
 })
 
 t.test('a cross-site POST is refused even with a valid token; same-origin and header-less clients pass', async (t) => {
@@ -54,7 +60,10 @@ t.test('a cross-site POST is refused even with a valid token; same-origin and he
     ['Sec-Fetch-Site: same-origin', { 'sec-fetch-site': 'same-origin' }, 302],
     ['Sec-Fetch-Site: none (typed by the user)', { 'sec-fetch-site': 'none' }, 302],
     ['same-origin Origin', { origin: 'http://localhost:8080', host: 'localhost:8080' }, 302],
-    ['same-origin Origin, default port', { origin: 'https://portfolio.example', host: 'portfolio.example:443' }, 302],
+    ['https Origin on plain HTTP', { origin: 'https://localhost', host: 'localhost' }, 403],
+    ['Origin with another scheme, same host and port', { origin: 'https://localhost:8080', host: 'localhost:8080' }, 403],
+    ['a Host that is no URL', { origin: 'http://localhost', host: 'bad host' }, 403],
+    ['same-origin Origin, default port', { origin: 'http://portfolio.example', host: 'portfolio.example:80' }, 302],
     ['neither header (curl)', {}, 302]
   ]
   for (const [name, headers, status] of cases) {
@@ -78,6 +87,7 @@ t.test('behind a proxy the host trusts, Origin is compared with the forwarded ho
   const forwarded = { 'x-forwarded-host': 'portfolio.example', 'x-forwarded-proto': 'https' }
   t.equal((await browser.postRaw('/add_stock', payload, { ...forwarded, origin: 'https://portfolio.example' })).statusCode, 302)
   t.equal((await browser.postRaw('/add_stock', payload, { ...forwarded, origin: 'https://evil.example' })).statusCode, 403)
+  t.equal((await browser.postRaw('/add_stock', payload, { ...forwarded, origin: 'http://portfolio.example' })).statusCode, 403, 'the scheme follows X-Forwarded-Proto')
 })
 
 t.test('clearing the portfolio issues a new CSRF secret: forms from before the clear are refused', async (t) => {
