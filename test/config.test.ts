@@ -6,6 +6,8 @@ t.test('defaults: 127.0.0.1:3000, 24 h sessions, info logs', async (t) => {
   const config = loadConfig({ SESSION_KEY: KEY })
   t.match(config, { host: '127.0.0.1', port: 3000, expiry: 86400, production: false, logLevel: 'info', keyGenerated: false })
   t.same(config.keys, [Buffer.from(KEY, 'hex')])
+  t.match(config.limits, { requestTimeout: 30_000, headersTimeout: 10_000 }, 'headers within 10 s, the whole request within 30 s')
+  t.equal(loadConfig({ SESSION_KEY: KEY, HEADERS_TIMEOUT: '2500' }).limits.headersTimeout, 2500)
 })
 
 t.test('every setting is read from the environment', async (t) => {

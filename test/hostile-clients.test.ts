@@ -77,6 +77,18 @@ t.test('over real sockets: malformed headers, a trickled body, too many pipeline
   t.equal((await fetch(`${url}/health`)).status, 200, 'the server is fine')
 })
 
+t.test('headers trickled a byte at a time are cut off at the headers timeout, long before the request timeout', async (t) => {
+  const app = await build(t, { limits: { ...testConfig().limits, requestTimeout: 30_000, headersTimeout: 1000 } })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  const slow = await raw(url, 'GET /stocks/ HTTP/1.1\r\nHost: x\r\nX-Slow: ')
+  const trickle = setInterval(() => { if (!slow.socket.destroyed) slow.socket.write('a') }, 200)
+  t.teardown(() => clearInterval(trickle))
+  const lasted = await slow.closed
+  clearInterval(trickle)
+  t.ok(lasted >= 900 && lasted < 10_000, `the trickled headers were cut off after ${lasted} ms (HEADERS_TIMEOUT=1000)`)
+  t.match(slow.received(), /^HTTP\/1\.1 408 Request Timeout\r\n/)
+})
+
 t.test('a flood of connections pipelining the largest page without reading: memory stays bounded, /health answers, then all is normal', async (t) => {
   // Its own process, so that its memory is the server's alone; killed at the end, so unmeasured.
   const { child, url } = await start(t, { SESSION_KEY: KEY_A }, [], false)

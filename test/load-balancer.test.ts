@@ -1,61 +1,13 @@
 import t from 'tap'
-import { spawn } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { KEY_A } from './helper.js'
 import { start } from './process-helper.js'
-import { freePort } from '../clients/free-port.js'
+import { nginxSkip, startNginx } from './nginx-helper.js'
 import { HttpSession } from '../clients/http-session.js'
-
-const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
-
-function nginxSkip (): string | false {
-  if (existsSync(NGINX)) return false
-  const message = `LOAD-BALANCER TEST SKIPPED: no nginx at ${NGINX} (apt-get install -y nginx)`
-  if (process.env.CI === 'true') throw new Error(message)
-  console.error(`\n*** ${message} ***\n`)
-  return message
-}
 
 t.test('two instances sharing SESSION_KEY behind nginx round-robin: one session never loses or duplicates a holding', { skip: nginxSkip() }, async (t) => {
   const servers = await Promise.all([start(t, { SESSION_KEY: KEY_A }), start(t, { SESSION_KEY: KEY_A })])
   const upstreams = servers.map(({ url }) => new URL(url).host)
-  const dir = await mkdtemp(join(tmpdir(), 'portfolio-nginx-'))
-  t.teardown(() => rm(dir, { recursive: true, force: true }))
-  const port = await freePort()
-  await writeFile(join(dir, 'nginx.conf'), `
-${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  access_log off;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  upstream portfolio { ${upstreams.map((host) => `server ${host};`).join(' ')} }
-  server {
-    listen 127.0.0.1:${port};
-    location / {
-      proxy_pass http://portfolio;
-      proxy_set_header Host $host;
-      add_header X-Upstream $upstream_addr always;
-    }
-  }
-}
-`)
-  const nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'ignore' })
-  t.teardown(() => { nginx.kill('SIGQUIT') })
-  const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 50; i++) {
-    try { await fetch(`${url}/health`); break } catch { await new Promise((resolve) => setTimeout(resolve, 100)) }
-  }
+  const url = await startNginx(t, upstreams, { location: 'add_header X-Upstream $upstream_addr always;' })
 
   const seen = new Set<string>()
   const session = await HttpSession.open(url)

@@ -68,7 +68,8 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
     // Fastify does, a trickled body was never cut off), and checks it every 30 s by default.
     http: {
       requestTimeout: limits.requestTimeout,
-      headersTimeout: Math.min(limits.requestTimeout, 60_000),
+      // Node refuses a headers timeout longer than the request's.
+      headersTimeout: Math.min(limits.headersTimeout, limits.requestTimeout),
       connectionsCheckingInterval: Math.min(1000, limits.requestTimeout)
     },
     frameworkErrors (_error, _request, reply) {

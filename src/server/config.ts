@@ -7,6 +7,8 @@ export interface ServerLimits {
   connectionTimeout: number
   /** A request, headers and body, must arrive within this many ms (a trickled body is cut off). */
   requestTimeout: number
+  /** A request's headers must arrive within this many ms: a visitor sends them in well under a second. */
+  headersTimeout: number
   /** An idle keep-alive connection is closed after this many ms. */
   keepAliveTimeout: number
   /** Requests served on one connection before it is closed; 0 for no limit. */
@@ -84,6 +86,7 @@ export function loadConfig (env: NodeJS.ProcessEnv): ServerConfig {
     limits: {
       connectionTimeout: integer(env, 'CONNECTION_TIMEOUT', 30_000, 1, hour),
       requestTimeout: integer(env, 'REQUEST_TIMEOUT', 30_000, 1, hour),
+      headersTimeout: integer(env, 'HEADERS_TIMEOUT', 10_000, 1, hour),
       keepAliveTimeout: integer(env, 'KEEP_ALIVE_TIMEOUT', 5_000, 1, hour),
       maxRequestsPerSocket: integer(env, 'MAX_REQUESTS_PER_SOCKET', 0, 0, 1_000_000),
       maxConnections: integer(env, 'MAX_CONNECTIONS', 1024, 1, 1_000_000),
