@@ -1,6 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
 import { type ResolvedOptions, resolveOptions, type StockPortfolioOptions } from './options.js'
+import { claimCookie } from './mounts.js'
 import sitePaths, { kPaths } from '../plugins/site-paths.js'
 import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'
@@ -39,6 +40,7 @@ const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, sett
 const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {
   await fastify.register(sitePaths)
   const settings = resolveOptions(options, fastify[kPaths].cookiePath)
+  claimCookie(fastify.server, settings.cookieName, settings.cookiePath)
   await fastify.register(openapi, settings)
   await fastify.register(assetsRoutes)
   await fastify.register(pages, settings)

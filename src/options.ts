@@ -13,8 +13,9 @@ export interface StockPortfolioOptions {
   /** 64 hex characters or a 32-byte Buffer; a list (array or comma-separated) rotates keys. */
   key: KeyInput
   /**
-   * Name of the plugin's own session cookie. Default `__Host-portfolio` when the cookie is
-   * Secure and the plugin is mounted at /, else `portfolio`.
+   * Name of the plugin's own session cookie. Default at the root `portfolio` (`__Host-portfolio`
+   * when the cookie is Secure); under a prefix `portfolio` and the prefix with its slashes as
+   * underscores (`portfolio_shop_p` at `/shop/p`), so mounts that nest never share a name.
    */
   cookieName?: string
   /** Seconds a session lives after its last change. Default 86400 (24 h). */
@@ -72,14 +73,25 @@ function readLayout (layout: unknown): string | undefined {
 }
 
 /**
+ * The cookie's name where none is given. A browser sends every cookie whose Path covers the
+ * page, so a mount inside another would get both mounts' cookies under one name: the prefix
+ * is part of the name, one character for one, so nested prefixes (of different lengths) never
+ * give the same name. A __Host- cookie cannot be set by a sibling subdomain nor shadowed by one
+ * with a longer Path.
+ */
+function defaultCookieName (cookiePath: string, secure: boolean): string {
+  if (cookiePath === '/') return secure ? `__Host-${DEFAULT_COOKIE_NAME}` : DEFAULT_COOKIE_NAME
+  return DEFAULT_COOKIE_NAME + cookiePath.replace(/[^!#$%&'*+\-.^`|~0-9A-Za-z]/g, '_')
+}
+
+/**
  * Checks the options against the mount point; every error names the option and what is wrong.
  * `cookiePath` is where the plugin is mounted: the cookie's Path.
  */
 export function resolveOptions (options: Partial<StockPortfolioOptions>, cookiePath = '/'): ResolvedOptions {
   const { expiry = DEFAULT_EXPIRY_SECONDS, secure = process.env.NODE_ENV === 'production', openapi = 'json' } = options
   if (typeof secure !== 'boolean') fail('option secure must be a boolean')
-  // A __Host- cookie cannot be set by a sibling subdomain nor shadowed by one with a longer Path.
-  const { cookieName = secure && cookiePath === '/' ? `__Host-${DEFAULT_COOKIE_NAME}` : DEFAULT_COOKIE_NAME } = options
+  const { cookieName = defaultCookieName(cookiePath, secure) } = options
   if (typeof cookieName !== 'string' || !COOKIE_NAME.test(cookieName)) {
     fail('option cookieName must be a cookie name: letters, digits and !#$%&\'*+-.^_`|~ only')
   }

@@ -45,7 +45,7 @@ t.test('under a prefix in a host that has its own view, formbody, secure-session
   t.match(form.body, 'href="/portfolio/stocks/"')
   t.match(form.body, /href="\/portfolio\/assets\/portfolio.css\?[\w-]{12}"/)
   t.notMatch(form.body, 'HOST PARTIAL')
-  t.equal(setCookies(form).get('portfolio')?.path, '/portfolio', 'the cookie is scoped to the prefix')
+  t.equal(setCookies(form).get('portfolio_portfolio')?.path, '/portfolio', 'the cookie is scoped to the prefix')
 
   const saved = await browser.submit('/portfolio/add_stock', VALID)
   t.equal(saved.statusCode, 302)
@@ -90,10 +90,10 @@ t.test('two registrations under different prefixes keep separate portfolios', as
   t.teardown(() => app.close())
   const browser = new Browser(app)
   await browser.submit('/a/add_stock', VALID)
-  const aCookie = browser.cookies.get('portfolio') as string
+  const aCookie = browser.cookies.get('portfolio_a') as string
   t.same(tableRows((await browser.get('/a/stocks/')).body).length, 1)
   // A browser sends /b only the cookie whose Path is /b; a copy of /a's is refused there.
-  const b = await app.inject({ url: '/b/stocks/', headers: { cookie: `portfolio=${aCookie}` } })
+  const b = await app.inject({ url: '/b/stocks/', headers: { cookie: `portfolio_b=${aCookie}` } })
   t.equal(b.statusCode, 200)
   t.same(tableRows(b.body), [])
 })

@@ -12,9 +12,10 @@ t.test('defaults: cookie "portfolio", 24 h, Secure only in production, the JSON 
   t.match(resolveOptions({ key }), { secure: true })
 })
 
-t.test('a Secure cookie at / is named __Host-portfolio; under a prefix or not Secure, portfolio', async (t) => {
+t.test('a Secure cookie at / is named __Host-portfolio, else portfolio; under a prefix the name follows the prefix', async (t) => {
   t.equal(resolveOptions({ key, secure: true }, '/').cookieName, '__Host-portfolio')
-  t.equal(resolveOptions({ key, secure: true }, '/portfolio').cookieName, 'portfolio')
+  t.equal(resolveOptions({ key, secure: true }, '/portfolio').cookieName, 'portfolio_portfolio', 'under a prefix the name follows it')
+  t.equal(resolveOptions({ key }, '/shop/my%20p').cookieName, 'portfolio_shop_my%20p')
   t.equal(resolveOptions({ key, secure: false }, '/').cookieName, 'portfolio')
   t.equal(resolveOptions({ key, secure: true, cookieName: '__Secure-p' }, '/portfolio').cookieName, '__Secure-p')
   t.throws(() => resolveOptions({ key, secure: true, cookieName: '__Host-p' }, '/portfolio'), { message: /option cookieName "__Host-p": browsers keep a __Host- cookie only when it is Secure and its Path is \/; mounted at \/portfolio, use a __Secure- name/ })
@@ -34,7 +35,7 @@ t.test('the layout is a file or a template string', async (t) => {
 t.test('bad options fail registration with a message naming the option and what to do in a host', async (t) => {
   t.throws(() => resolveOptions({}), { message: /^fastify-stock-portfolio: option key is missing; give 64 hex characters \(npx fastify-stock-portfolio genkey prints one, as does generateKey\(\) from this package; keep it in your app's secrets, not in code\)$/ })
   t.throws(() => resolveOptions({ key: 'short' }), { message: /^fastify-stock-portfolio: option key: the key has characters that are not hex digits/ })
-  t.throws(() => resolveOptions({ key: '0'.repeat(64) }), { message: /^fastify-stock-portfolio: option key: the key has only 1 different byte values/ })
+  t.throws(() => resolveOptions({ key: '0'.repeat(64) }), { message: /^fastify-stock-portfolio: option key: the key has only 1 different byte value,/ })
   t.throws(() => resolveOptions({ key, cookieName: 'a b' }), { message: /option cookieName must be a cookie name/ })
   t.throws(() => resolveOptions({ key, cookieName: 42 as unknown as string }), { message: /option cookieName/ })
   t.throws(() => resolveOptions({ key, expiry: 0 }), { message: /option expiry must be a whole number of seconds from 1 to 34560000/ })

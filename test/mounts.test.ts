@@ -1,0 +1,46 @@
+import t from 'tap'
+import Fastify from 'fastify'
+import stockPortfolio from '../src/index.js'
+import { Browser, KEY_A, VALID } from './helper.js'
+
+// A browser sends every cookie whose Path covers the page: mounts that nest each get their
+// own cookie name by default, so the inner one never sees two cookies of one name.
+
+for (const [outer, inner] of [['', '/p2'], ['/p', '/p/sub']] as const) {
+  t.test(`mounted at ${outer === '' ? '/' : outer} and ${inner}: two portfolios, every form works in both`, async (t) => {
+    const app = Fastify()
+    await app.register(stockPortfolio, { prefix: outer, key: KEY_A })
+    await app.register(stockPortfolio, { prefix: inner, key: KEY_A })
+    t.teardown(() => app.close())
+    const browser = new Browser(app)
+    t.equal((await browser.submit(`${outer}/add_stock`, VALID)).statusCode, 302, 'the outer mount saves')
+    // The jar sends every cookie, as a browser does on the inner mount's pages.
+    t.equal((await browser.submit(`${inner}/add_stock`, { ...VALID, stock_symbol: 'MSFT' })).statusCode, 302, 'the inner mount saves beside it')
+    t.equal(browser.cookies.size, 2, `two cookies: ${[...browser.cookies.keys()].join(', ')}`)
+    const symbols = async (base: string): Promise<string[]> =>
+      ((await browser.get(`${base}/stocks/`, { accept: 'application/json' })).json() as { holdings: Array<{ symbol: string }> }).holdings.map((holding) => holding.symbol)
+    t.same(await symbols(outer), ['AAPL'])
+    t.same(await symbols(inner), ['MSFT'])
+  })
+}
+
+t.test('a cookieName given to two mounts that nest fails registration, naming the option', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A, cookieName: 'shared' })
+  await app.register(stockPortfolio, { prefix: '/q', key: KEY_A, cookieName: 'shared' })
+  app.register(stockPortfolio, { prefix: '/p/sub', key: KEY_A, cookieName: 'shared' })
+  await t.rejects(async () => { await app.ready() }, { message: 'fastify-stock-portfolio: mounted at /p/sub with cookieName "shared", as is the mount at /p: browsers would send both cookies to the inner one. Give each mount its own cookieName, or leave it unset (the default name follows the prefix)' })
+})
+
+t.test('the same name on mounts that do not nest, or on two servers, is fine', async (t) => {
+  for (const prefixes of [['/p', '/q'], ['/p', '/p2']]) {
+    const app = Fastify()
+    for (const prefix of prefixes) await app.register(stockPortfolio, { prefix, key: KEY_A, cookieName: 'shared' })
+    await t.resolves(async () => { await app.ready() }, prefixes.join(' and '))
+    await app.close()
+  }
+  const other = Fastify()
+  await other.register(stockPortfolio, { prefix: '/p', key: KEY_A, cookieName: 'shared' })
+  await t.resolves(async () => { await other.ready() }, 'another server')
+  await other.close()
+})
