@@ -190,7 +190,9 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
     cookieName,
     key: keys.map((key) => purposeKey(key, cookieName, cookiePath)),
     expiry,
-    cookie: { path: cookiePath, httpOnly: true, sameSite: 'lax', secure, maxAge: expiry, encode: encodeCookieValue }
+    // Every attribute is named: a host's @fastify/cookie merges its parseOptions (signed,
+    // domain, partitioned…) into every cookie set, this one included.
+    cookie: { path: cookiePath, httpOnly: true, sameSite: 'lax', secure, maxAge: expiry, encode: encodeCookieValue, signed: false, domain: undefined, partitioned: false, priority: undefined, expires: undefined }
   })
 
   fastify.decorate(kSessionFits, (data: Partial<PortfolioSessionData>) => sealedCookieLength(cookieName, data) <= COOKIE_LIMIT_BYTES)
