@@ -8,6 +8,8 @@ const USAGE = 'usage: fastify-stock-portfolio genkey    print a new session key 
 const [command] = process.argv.slice(2)
 if (command === 'genkey') {
   console.log(generateKey())
+} else if (command === '--help' || command === '-h' || command === 'help') {
+  console.log(USAGE)
 } else {
   console.error(command === undefined ? USAGE : `unknown command "${command}"\n${USAGE}`)
   process.exitCode = 2

@@ -62,7 +62,7 @@ function parseKey (entry: unknown, index: number, count: number, source: KeySour
   const key = decode(entry, which, source)
   const distinct = new Set(key).size
   if (distinct < MIN_DISTINCT_BYTES) {
-    throw new KeyError(`${source.name}: ${which} has only ${distinct} different byte values, so it can be guessed (a key typed by hand, or zeros); use a random one (${source.howTo})`)
+    throw new KeyError(`${source.name}: ${which} has only ${distinct} different byte value${distinct === 1 ? '' : 's'}, so it can be guessed (a key typed by hand, or zeros); use a random one (${source.howTo})`)
   }
   return key
 }

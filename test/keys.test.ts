@@ -31,8 +31,8 @@ t.test('every malformed key is an error naming the setting, what is wrong and ho
     [Buffer.alloc(16), /^SESSION_KEY: the key is 16 bytes; a key is exactly 32 bytes/],
     [42, /^SESSION_KEY: the key is a number/],
     [[HEX, 42], /^SESSION_KEY: key 2 of 2 is a number/],
-    ['0'.repeat(64), /^SESSION_KEY: the key has only 1 different byte values, so it can be guessed .*npm run genkey prints one/],
-    ['ab'.repeat(32), /^SESSION_KEY: the key has only 1 different byte values/],
+    ['0'.repeat(64), /^SESSION_KEY: the key has only 1 different byte value, so it can be guessed .*npm run genkey prints one/],
+    ['ab'.repeat(32), /^SESSION_KEY: the key has only 1 different byte value,/],
     ['0123456789abcdef'.repeat(4), /^SESSION_KEY: the key has only 8 different byte values/],
     [Buffer.alloc(32, 7), /^SESSION_KEY: the key has only 1 different/],
     [`${HEX},${'f'.repeat(64)}`, /^SESSION_KEY: key 2 of 2 has only 1 different/]

@@ -125,4 +125,7 @@ t.test('the bin prints a key; unknown commands say how to use it', async (t) => 
     t.equal(failed?.code, 2)
     t.match(failed?.stderr, 'usage: fastify-stock-portfolio genkey')
   }
+  for (const help of ['--help', '-h', 'help']) {
+    t.match((await exec(process.execPath, [...process.execArgv, bin, help])).stdout, /^usage: fastify-stock-portfolio genkey/, `${help} prints the usage`)
+  }
 })
