@@ -5,7 +5,7 @@ import view from '@fastify/view'
 import handlebars from 'handlebars'
 import type { FastifyReply } from 'fastify'
 import { viewsDir } from '../src/package-root.js'
-import { kPaths } from './site-paths.js'
+import { kPaths } from '../src/urls.js'
 import type { ResolvedOptions } from '../src/options.js'
 
 /** What the layout reads of a page's data, besides `paths`. */
@@ -77,4 +77,4 @@ export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views
     options: { compileOptions },
     defaultContext: { paths }
   })
-}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths'], decorators: { fastify: [kPaths] } })
+}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', decorators: { fastify: [kPaths] } })

@@ -3,7 +3,7 @@ import fastifyStatic from '@fastify/static'
 import { publicDir } from '../src/package-root.js'
 
 // The stylesheet, under the plugin's prefix. Pages link it with a content hash in the query
-// (see plugins/site-paths.ts), so it can be cached for a year.
+// (src/urls.ts), so it can be cached for a year.
 export default async function assetsRoutes (fastify: FastifyInstance): Promise<void> {
   await fastify.register(fastifyStatic, {
     root: publicDir,

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import { clearBody, removeBody } from '../src/schemas.js'
-import { kPaths } from '../plugins/site-paths.js'
+import { kPaths } from '../src/urls.js'
 import { saveWithMessage } from '../plugins/session.js'
 import { csrfCheck, renewCsrfSecret } from '../plugins/csrf.js'
 import { countPortfolio, decodePortfolio, encodeHolding, encodePortfolio } from '../src/portfolio/portfolio-codec.js'

@@ -3,7 +3,7 @@ import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-
 import { importBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
 import { fitsWith, saveWithMessage, sessionNotice } from '../plugins/session.js'
-import { kPaths } from '../plugins/site-paths.js'
+import { kPaths } from '../src/urls.js'
 import { renderPage } from '../plugins/views.js'
 import csvUpload, { UPLOAD_LIMIT } from '../plugins/csv-upload.js'
 import { readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'

@@ -6,7 +6,7 @@ import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/po
 import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
 import { sessionNotice, takeMessage } from '../plugins/session.js'
-import { kPaths } from '../plugins/site-paths.js'
+import { kPaths } from '../src/urls.js'
 import { renderPage } from '../plugins/views.js'
 
 /**
