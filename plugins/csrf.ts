@@ -3,7 +3,7 @@ import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
 import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify'
-import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './session.js'
+import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './cookie-conflict.js'
 import type { ResolvedOptions } from '../src/options.js'
 
 // @fastify/csrf-protection always keeps its secret in request.session, which inside a host app

@@ -5,7 +5,8 @@ import { decodePortfolio, readPortfolio } from '../src/portfolio/portfolio-codec
 import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/portfolio-view.js'
 import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
-import { sessionNotice, takeMessage } from '../plugins/session.js'
+import { sessionNotice } from '../plugins/cookie-conflict.js'
+import { takeMessage } from '../plugins/flash.js'
 import { kPaths } from '../src/urls.js'
 import { renderPage } from '../plugins/views.js'
 
