@@ -1,15 +1,13 @@
-import { hash, timingSafeEqual } from 'node:crypto'
 import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
 import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify'
-import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './session.js'
+import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './cookie-conflict.js'
 import type { ResolvedOptions } from '../src/options.js'
 
-// @fastify/csrf-protection always keeps its secret in request.session, which inside a host app
-// is the host's session. The secret lives in the plugin's own session instead, beside the
-// portfolio. The secrets and the tokens' format are @fastify/csrf's, the library csrf-protection
-// is built on (csrfTokens below says who makes and checks them).
+// @fastify/csrf-protection keeps its secret in request.session, which inside a host app is the
+// host's session. Here the secret lives in the plugin's own session, beside the portfolio, and
+// @fastify/csrf (the library csrf-protection is built on) makes and checks the tokens.
 
 const InvalidCsrfToken = createError(
   'FST_PORTFOLIO_CSRF',
@@ -49,48 +47,6 @@ export function renewCsrfSecret (fastify: FastifyInstance, request: FastifyReque
   fastify[kCsrf].renew(request)
 }
 
-const SALT_CHARACTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'
-
-/** Makes a browser's CSRF secret, a token from it, and checks a token against it. */
-export interface CsrfTokens {
-  newSecret: () => string
-  create: (secret: string) => string
-  verify: (secret: string, token: string) => boolean
-}
-
-/**
- * @fastify/csrf's tokens (eight characters of salt, a dash, the base64url SHA-256 of salt, dash
- * and secret), made and checked with Node's one-shot crypto.hash where the library builds a Hash
- * object per token: under load that object cost about 4% of the form, of the list page and of a
- * POST (bench/results.md). At start-up the library's verify must take a token made here, and the
- * verify here one the library made; should a later version change the format, the library's own
- * create and verify are used. The library makes the secrets. The salt only makes each page's
- * token differ, as in the library; the secret is what a forger lacks.
- */
-export function csrfTokens (tokens: ReturnType<typeof Tokens>, digest: typeof hash = hash): CsrfTokens {
-  const tokenFor = (secret: string, salt: string): string => `${salt}-${digest('sha256', `${salt}-${secret}`, 'base64url')}`
-  const newSecret = (): string => tokens.secretSync()
-  const oneShot: CsrfTokens = {
-    newSecret,
-    create (secret) {
-      let salt = ''
-      for (let i = 0; i < 8; i++) salt += SALT_CHARACTERS[Math.floor(Math.random() * SALT_CHARACTERS.length)]
-      return tokenFor(secret, salt)
-    },
-    verify (secret, token) {
-      const dash = token.indexOf('-')
-      if (dash === -1) return false
-      const sent = Buffer.from(token)
-      const expected = Buffer.from(tokenFor(secret, token.slice(0, dash)))
-      // As the library compares: in constant time, once the lengths (no secret) agree.
-      return sent.length === expected.length && timingSafeEqual(sent, expected)
-    }
-  }
-  const probe = newSecret()
-  if (tokens.verify(probe, oneShot.create(probe)) && oneShot.verify(probe, tokens.create(probe))) return oneShot
-  return { newSecret, create: (secret) => tokens.create(secret), verify: (secret, token) => tokens.verify(secret, token) }
-}
-
 /**
  * A request the browser says came from another site. Sec-Fetch-Site is set by the browser and
  * cannot be forged by a page; "same-site" is refused too, since a sibling subdomain is exactly
@@ -108,16 +64,16 @@ function isCrossSite (request: FastifyRequest): boolean {
 }
 
 export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function csrf (fastify, { secure, cookieName }) {
-  const pageTokens = csrfTokens(new Tokens({ userInfo: false }))
+  const tokens = new Tokens({ userInfo: false })
 
   fastify.decorateReply('portfolioCsrfToken', function () {
     const session = this.request.portfolioSession
     let secret = session.get('csrf')
     if (secret === undefined) {
-      secret = pageTokens.newSecret()
+      secret = tokens.secretSync()
       session.set('csrf', secret)
     }
-    return pageTokens.create(secret)
+    return tokens.create(secret)
   })
 
   /** Why a form is refused, or undefined when it is taken. */
@@ -130,14 +86,12 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     if (secret === undefined && secure && request.protocol === 'http' && request.cookies[cookieName] === undefined) {
       request.log.warn('fastify-stock-portfolio: a form arrived without the session cookie over plain HTTP while the cookie is Secure: browsers send a Secure cookie over HTTPS only, so every form will be refused. Serve the pages over HTTPS, or set secure: false for local development (behind a TLS proxy, set trustProxy)')
     }
-    if (secret === undefined || typeof token !== 'string' || !pageTokens.verify(secret, token)) return new InvalidCsrfToken()
+    if (secret === undefined || typeof token !== 'string' || !tokens.verify(secret, token)) return new InvalidCsrfToken()
     return undefined
   }
-  // A callback, not an async function: it runs on every form sent, and the promise an async
-  // hook makes and Fastify awaits is work for nothing when the check never waits.
   const check: preValidationHookHandler = function (request, _reply, done) {
     done(refusal(request))
   }
-  const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', pageTokens.newSecret()) }
+  const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', tokens.secretSync()) }
   fastify.decorate(kCsrf, { check, renew })
 }, { name: 'fastify-stock-portfolio/csrf', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })

@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyError, FastifyRequest } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
 import { UPLOAD_TOO_LARGE } from './csv-upload.js'
-import { kPaths } from './site-paths.js'
+import { kPaths } from '../src/urls.js'
 import { renderPage } from './views.js'
 
 /** Plain words for the errors Fastify raises before a handler runs. */
@@ -43,4 +43,4 @@ export default fp(async function errors (fastify) {
       : refusalMessage(error, request)
     return renderPage(reply.code(status), 'error.hbs', { title: 'Request refused', status, message })
   })
-}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths', 'fastify-stock-portfolio/views'], decorators: { fastify: [kPaths], reply: ['portfolioViewAsync'] } })
+}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views'], decorators: { fastify: [kPaths], reply: ['portfolioViewAsync'] } })

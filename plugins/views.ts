@@ -5,10 +5,10 @@ import view from '@fastify/view'
 import handlebars from 'handlebars'
 import type { FastifyReply } from 'fastify'
 import { viewsDir } from '../src/package-root.js'
-import { kPaths } from './site-paths.js'
+import { kPaths } from '../src/urls.js'
 import type { ResolvedOptions } from '../src/options.js'
 
-/** What the layout reads of a page's data, besides `paths`. */
+/** What the layout reads of a page's data, besides `paths` and `body`. */
 export interface PageData {
   title: string
   /** The navigation link to mark as the current page. */
@@ -20,30 +20,28 @@ declare module 'fastify' {
     portfolioViewAsync(page: string, data?: object): Promise<string>
   }
   interface FastifyInstance {
-    [kLayout]: (data: PageData, body: string) => string
+    [kLayout]: HandlebarsTemplateDelegate
   }
 }
 
 const kLayout: unique symbol = Symbol('fastify-stock-portfolio/layout')
 
-// Only the built-in helpers exist: templates compile to direct calls, about 20% faster.
+// Only the built-in helpers exist: templates compile to direct calls instead of lookups.
 const compileOptions = { knownHelpersOnly: true }
-/** Stands for the page while a layout is rendered once, to be cut in two around it. */
-const BODY_MARK = '\u0000fastify-stock-portfolio page\u0000'
+const PARTIALS = ['field', 'purchase-row', 'position-row', 'header-cell', 'list-href']
 
-/** A page: its own template, rendered by @fastify/view, inside the layout. */
+/**
+ * A page: its template, rendered by @fastify/view, inside the layout. @fastify/view's `layout`
+ * option takes a file under views/, and a host's layout may be a string, so the layout is
+ * applied here as that option applies it: the page, then the layout given it as `body`.
+ */
 export async function renderPage (reply: FastifyReply, page: string, data: PageData & Record<string, unknown>): Promise<string> {
   const body = await reply.portfolioViewAsync(page, data)
-  return reply.server[kLayout](data, body)
+  return reply.server[kLayout]({ title: data.title, nav: data.nav, paths: reply.server[kPaths], body })
 }
 
-// A private handlebars instance and its own reply property, so a host's @fastify/view, its
+// A private handlebars instance and its own reply property, so that a host's @fastify/view, its
 // partials and helpers are neither touched nor picked up.
-//
-// The layout, ours (views/layout.hbs) or the host's (option `layout`), reads only the page's
-// title and navigation and the paths, the same on every request for a page. So it is rendered
-// once per title and navigation and cut at {{{body}}}, and a request renders only its page's
-// template. A layout that writes the body other than exactly once is rendered every time.
 export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views (fastify, { layout }) {
   const engine = handlebars.create()
   if (layout !== undefined) {
@@ -54,27 +52,15 @@ export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views
       throw new TypeError(`fastify-stock-portfolio: option layout is not a handlebars template: ${(error as Error).message}`)
     }
   }
-  // Read outside the check above: a missing file of ours is not a host's bad template.
-  const template = engine.compile(layout ?? readFileSync(join(viewsDir, 'layout.hbs'), 'utf8'), compileOptions)
-  const paths = fastify[kPaths]
-  const shells = new Map<string, readonly string[]>()
-  fastify.decorate(kLayout, ({ title, nav = {} }: PageData, body: string) => {
-    const key = `${title}\n${Object.keys(nav).join()}`
-    let shell = shells.get(key)
-    if (shell === undefined) {
-      shell = template({ title, nav, paths, body: BODY_MARK }).split(BODY_MARK)
-      shells.set(key, shell)
-    }
-    return shell.length === 2 ? `${shell[0]}${body}${shell[1]}` : template({ title, nav, paths, body })
-  })
+  fastify.decorate(kLayout, engine.compile(layout ?? readFileSync(join(viewsDir, 'layout.hbs'), 'utf8'), compileOptions))
 
   await fastify.register(view, {
     engine: { handlebars: engine },
     root: viewsDir,
     propertyName: 'portfolioView',
-    // Compile each template once; outside this, @fastify/view re-reads them on every render.
+    // Compile each template once; outside production, @fastify/view re-reads them on every render.
     production: true,
-    options: { compileOptions },
-    defaultContext: { paths }
+    options: { compileOptions, partials: Object.fromEntries(PARTIALS.map((name) => [name, `partials/${name}.hbs`])) },
+    defaultContext: { paths: fastify[kPaths] }
   })
-}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', dependencies: ['fastify-stock-portfolio/site-paths'], decorators: { fastify: [kPaths] } })
+}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', decorators: { fastify: [kPaths] } })

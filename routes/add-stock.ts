@@ -2,12 +2,13 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import { addStockBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
-import { kPaths } from '../plugins/site-paths.js'
-import { saveWithMessage, sessionNotice } from '../plugins/session.js'
+import { kPaths } from '../src/urls.js'
+import { sessionNotice } from '../plugins/cookie-conflict.js'
+import { saveWithMessage } from '../plugins/flash.js'
 import { renderPage } from '../plugins/views.js'
-import { EMPTY_FORM, formFieldsHtml, formValues } from '../src/portfolio/add-stock-form.js'
+import { EMPTY_FORM, formFields, formValues } from '../src/portfolio/add-stock-form.js'
 import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
-import { appendHolding, countPortfolio } from '../src/portfolio/portfolio-codec.js'
+import { appendHolding, decodePortfolio } from '../src/portfolio/portfolio-codec.js'
 
 interface FormPage {
   values?: FormValues
@@ -21,7 +22,7 @@ function renderForm (reply: FastifyReply, status: number, { values = EMPTY_FORM,
     nav: { addStock: true },
     message,
     notice: sessionNotice(reply.request),
-    fields: formFieldsHtml(values, errors),
+    fields: formFields(values, errors),
     csrfToken: reply.portfolioCsrfToken()
   })
 }
@@ -56,7 +57,7 @@ export default async function addStockRoutes (instance: FastifyInstance): Promis
     const { holding } = result
     const holdings = appendHolding(stored, holding)
     if (!saveWithMessage(fastify, session, { holdings }, `Added ${describeHolding(holding)}.`)) {
-      const count = countPortfolio(stored)
+      const count = decodePortfolio(stored).length
       return renderForm(reply, 409, {
         values,
         message: `Your portfolio is full: ${count} holdings are the most one browser cookie can carry. Remove a holding to add another.`

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import { clearBody, removeBody } from '../src/schemas.js'
-import { kPaths } from '../plugins/site-paths.js'
-import { saveWithMessage } from '../plugins/session.js'
+import { kPaths } from '../src/urls.js'
+import { saveWithMessage } from '../plugins/flash.js'
 import { csrfCheck, renewCsrfSecret } from '../plugins/csrf.js'
-import { countPortfolio, decodePortfolio, encodeHolding, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
+import { decodePortfolio, encodeHolding, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
 import { countOf } from '../src/portfolio/money.js'
 import { describeHolding } from '../src/portfolio/holding.js'
 
@@ -35,7 +35,7 @@ export default async function holdingsRoutes (instance: FastifyInstance): Promis
     preValidation: csrfCheck(fastify)
   }, async (request, reply) => {
     const session = request.portfolioSession
-    const count = countPortfolio(session.get('holdings'))
+    const count = decodePortfolio(session.get('holdings')).length
     // Forms issued before the clear (another tab, a page someone kept) are refused from now on.
     renewCsrfSecret(fastify, request)
     saveWithMessage(fastify, session, { holdings: '' }, `Cleared the portfolio: removed ${countOf(count, 'holding')}.`)

@@ -1,18 +1,18 @@
 import accepts from 'accepts'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
-import { decodePortfolio, readPortfolio } from '../src/portfolio/portfolio-codec.js'
+import { decodePortfolio } from '../src/portfolio/portfolio-codec.js'
 import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/portfolio-view.js'
 import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
-import { sessionNotice, takeMessage } from '../plugins/session.js'
-import { kPaths } from '../plugins/site-paths.js'
+import { sessionNotice } from '../plugins/cookie-conflict.js'
+import { takeMessage } from '../plugins/flash.js'
+import { kPaths } from '../src/urls.js'
 import { renderPage } from '../plugins/views.js'
 
 /**
  * Whether the client prefers the JSON answer to the page. Only an Accept that names JSON or
- * all of application/* can: a browser's navigation header names neither, and negotiating it
- * took 4 µs a page.
+ * all of application/* can, so a browser's navigation header is not negotiated at all.
  */
 function wantsJson (request: FastifyRequest): boolean {
   const accept = request.headers.accept
@@ -30,15 +30,15 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
     }
   }, async (request, reply) => {
     const session = request.portfolioSession
-    const stored = session.get('holdings')
+    const holdings = decodePortfolio(session.get('holdings'))
     reply.header('vary', 'Accept')
     // A host app reads the portfolio as JSON; browsers, and any other Accept, get the page.
     if (wantsJson(request)) {
       reply.type('application/json')
-      return portfolioJson(readPortfolio(stored, 0, Infinity))
+      return portfolioJson(holdings)
     }
     const flash = takeMessage(session)
-    const list = portfolioList(stored, stocks, readListQuery(request.query))
+    const list = portfolioList(holdings, stocks, readListQuery(request.query))
     return renderPage(reply, 'stocks.hbs', {
       title: 'List of Stocks',
       nav: { stocks: true },

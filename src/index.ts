@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
 import { type ResolvedOptions, resolveOptions, type StockPortfolioOptions } from './options.js'
 import { claimCookie } from './mounts.js'
-import sitePaths, { kPaths } from '../plugins/site-paths.js'
+import { kPaths, sitePaths } from './urls.js'
 import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'
 import formBody from '../plugins/form-body.js'
@@ -38,7 +38,8 @@ const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, sett
 }
 
 const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {
-  await fastify.register(sitePaths)
+  // Links and redirects are built from the prefix the plugin is mounted under, never from /.
+  fastify.decorate(kPaths, sitePaths(fastify.prefix))
   const settings = resolveOptions(options, fastify[kPaths].cookiePath)
   claimCookie(fastify.server, settings.cookieName, settings.cookiePath)
   await fastify.register(openapi, settings)

@@ -1,3 +1,5 @@
+import { stylesheet } from './stylesheet.js'
+
 /** Every URL the pages link to, under the prefix the plugin was registered with. */
 export interface SitePaths {
   /** The prefix without its trailing slash: "" at the root. */
@@ -13,12 +15,17 @@ export interface SitePaths {
   stylesheet: string
 }
 
-/**
- * Links are built from the prefix without its trailing slash: "/portfolio/" and "/portfolio"
- * alike give "/portfolio". `styleVersion` changes with the stylesheet's content, so browsers
- * may cache it for good.
- */
-export function sitePaths (prefix: string, styleVersion: string): SitePaths {
+/** The plugin's paths, decorated on its instance: internal, so a symbol, not a name. */
+export const kPaths: unique symbol = Symbol('fastify-stock-portfolio/paths')
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    [kPaths]: SitePaths
+  }
+}
+
+/** "/portfolio/" and "/portfolio" alike give links under "/portfolio". */
+export function sitePaths (prefix: string): SitePaths {
   const base = prefix.replace(/\/+$/, '')
   return {
     base,
@@ -29,6 +36,6 @@ export function sitePaths (prefix: string, styleVersion: string): SitePaths {
     clearHoldings: `${base}/stocks/clear`,
     exportCsv: `${base}/stocks/portfolio.csv`,
     importCsv: `${base}/stocks/import`,
-    stylesheet: `${base}/assets/portfolio.css?${styleVersion}`
+    stylesheet: `${base}/assets/portfolio.css?${stylesheet.version}`
   }
 }

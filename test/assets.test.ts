@@ -15,3 +15,26 @@ t.test('the stylesheet is served under the prefix, cacheable, without touching t
   t.match(css.body, '.portfolio .num, .portfolio tbody td:not(:first-child) { text-align: right;')
   t.equal((await browser.get('/assets/missing.css')).statusCode, 404)
 })
+
+t.test('only the current version\'s URL is immutable; any copy is revalidated by its ETag', async (t) => {
+  const app = await build(t)
+  const href = /<link rel="stylesheet" href="([^"]+)">/.exec((await app.inject('/stocks/')).body)?.[1] as string
+  const current = await app.inject(href)
+  const etag = current.headers.etag as string
+  t.match(etag, /^"[\w-]{12}"$/)
+  for (const url of ['/assets/portfolio.css', '/assets/portfolio.css?AAAAAAAAAAAA', `${href}x`]) {
+    const response = await app.inject(url)
+    t.equal(response.statusCode, 200, url)
+    t.equal(response.headers['cache-control'], 'no-cache', `${url}: not immutable`)
+    t.equal(response.body, current.body, `${url}: the same file`)
+  }
+  for (const tag of [etag, `W/${etag}`, `"old", ${etag}`, '*']) {
+    const revalidated = await app.inject({ url: '/assets/portfolio.css', headers: { 'if-none-match': tag } })
+    t.equal(revalidated.statusCode, 304, tag)
+    t.equal(revalidated.body, '')
+  }
+  t.equal((await app.inject({ url: href, headers: { 'if-none-match': '"old"' } })).statusCode, 200, 'another version: the file')
+  const head = await app.inject({ method: 'HEAD', url: href })
+  t.equal(head.statusCode, 200)
+  t.equal(head.headers['content-length'], current.headers['content-length'])
+})

@@ -1,6 +1,7 @@
 import t from 'tap'
 import Fastify from 'fastify'
-import session, { type PortfolioSessionData, sealedCookieLength } from '../plugins/session.js'
+import session, { type PortfolioSessionData } from '../plugins/session.js'
+import { sealedCookieLength } from '../plugins/cookie-size.js'
 import { type Cookie, cookieBytes, KEY_A, keyBuffer, setCookies } from './helper.js'
 
 // No message; a plain one, counted without JSON; one JSON escapes or writes in several bytes.

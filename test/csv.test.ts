@@ -87,9 +87,3 @@ t.test('GET /stocks/portfolio.csv downloads the portfolio: attachment, dated nam
   t.match((await browser.get('/stocks/')).body, '<a href="/stocks/portfolio.csv">Export CSV</a>')
   t.equal((await new Browser(browser.app).get('/stocks/portfolio.csv')).body, `${CSV_HEADER}\r\n`, 'another browser: an empty file')
 })
-
-t.test('escapeHtml escapes the five characters that matter in text and attributes, and leaves the rest', async (t) => {
-  const { escapeHtml } = await import('../src/portfolio/portfolio-html.js')
-  t.equal(escapeHtml('<a href="x" title=\'y\'>&</a>'), '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;')
-  t.equal(escapeHtml('BRK.B $1,234.50'), 'BRK.B $1,234.50')
-})

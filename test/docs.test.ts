@@ -10,7 +10,7 @@ const DOCS = ['README.md', 'SECURITY.md', 'docs/deploy.md', 'docs/from-flask.md'
 const docs = await Promise.all(DOCS.map(async (path) => [path, await read(path)] as const))
 const pkg = JSON.parse(await read('package.json'))
 const code = (await Promise.all([
-  'src/index.ts', 'src/server/config.ts', 'src/server/app.ts', 'plugins/session.ts', 'plugins/csrf.ts', 'plugins/views.ts', 'plugins/site-paths.ts',
+  'src/index.ts', 'src/server/config.ts', 'src/server/app.ts', 'plugins/session.ts', 'plugins/csrf.ts', 'plugins/views.ts', 'src/urls.ts',
   'test/browser-helper.ts', 'test/load-balancer.test.ts', 'bench/run.ts', 'bench/soak.ts', '.ci/run'
 ].map(read))).join('\n')
 

@@ -1,13 +1,13 @@
 import t from 'tap'
 import Fastify from 'fastify'
-import sitePaths from '../plugins/site-paths.js'
+import { kPaths, sitePaths } from '../src/urls.js'
 import views from '../plugins/views.js'
 import errors from '../plugins/errors.js'
 
 t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4xx says what was wrong', async (t) => {
   const lines: string[] = []
   const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => { lines.push(line) } } } })
-  await app.register(sitePaths)
+  app.decorate(kPaths, sitePaths(''))
   await app.register(views)
   await app.register(errors)
   app.get('/boom', async () => { throw new Error('database password is hunter2') })

@@ -2,7 +2,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import { build, Browser, cookieBytes, csrfToken, setCookies } from './helper.js'
 import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
-import { COOKIE_LIMIT_BYTES } from '../plugins/session.js'
+import { COOKIE_LIMIT_BYTES } from '../plugins/cookie-size.js'
 import type { Holding } from '../src/portfolio/holding.js'
 
 const FIELDS = ['stock_symbol', 'number_of_shares', 'purchase_price', '_csrf']

@@ -1,4 +1,4 @@
-import { type Amount, countOf, dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, multiply, parseMoney } from './money.js'
+import { add, type Amount, countOf, dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, multiply, parseMoney } from './money.js'
 
 /** One purchase: the same symbol bought twice is two holdings. */
 export interface Holding {
@@ -73,6 +73,11 @@ export function parseHolding (values: FormValues): HoldingResult {
 
 export function holdingCost (holding: Pick<Holding, 'shares' | 'price'>): Amount {
   return multiply(holding.shares, holding.price)
+}
+
+/** What the purchases cost in all. */
+export function totalCost (holdings: readonly Holding[]): Amount {
+  return holdings.reduce((total: Amount, holding) => add(total, holdingCost(holding)), 0)
 }
 
 /** "15 shares of AAPL at $302.17", for messages. */

@@ -1,23 +1,15 @@
 // Exact fixed-point money: an amount is a whole count of 1/10,000 of a dollar, so sums and
 // products never round. A price always fits a Number exactly; a cost or a total can pass 2^53
 // (a billion shares at a million dollars), so an Amount is a Number while it is a safe integer
-// and a BigInt beyond. Numbers keep the common case cheap: BigInt arithmetic and formatting
-// were most of the cost of a list page's rows.
+// and a BigInt beyond.
 
 export const MONEY_SCALE_DIGITS = 4
-// `| 0` makes it a small integer to V8: a power (**) is kept as a float, and every % and
-// String() on the amounts it made took the float path, twice as slow.
-const SCALE = (10 ** MONEY_SCALE_DIGITS) | 0
-/** What a fraction's digits are multiplied by, by how many there are: "17" is 1700 units. */
-export const FRACTION_SCALES: readonly number[] = Array.from({ length: MONEY_SCALE_DIGITS + 1 }, (_, digits) => (10 ** (MONEY_SCALE_DIGITS - digits)) | 0)
+const SCALE = 10_000
 
 /** An exact amount in 1/10,000 of a dollar: a safe-integer Number, or a BigInt past that. */
 export type Amount = number | bigint
 
-/**
- * A plain decimal with up to four fractional digits: "302.17", "0.1", "15". It captures
- * nothing: the codec checks a whole cookie with it, and capturing cost a third of that check.
- */
+/** A plain decimal with up to four fractional digits: "302.17", "0.1", "15". */
 export const DECIMAL_SOURCE = `\\d+(?:\\.\\d{1,${MONEY_SCALE_DIGITS}})?`
 /** The smallest amount, as the form's min and step say it: "0.0001". */
 export const SMALLEST_AMOUNT = `0.${'1'.padStart(MONEY_SCALE_DIGITS, '0')}`
@@ -35,9 +27,8 @@ export function parseMoney (text: string): number | undefined {
 }
 
 /** Scaled units from the digits before and after the point, already checked to be digits. */
-function moneyFromDigits (whole: string, fraction?: string): number {
-  const units = Number(whole) * SCALE
-  return fraction === undefined ? units : units + Number(fraction) * (FRACTION_SCALES[fraction.length] as number)
+function moneyFromDigits (whole: string, fraction = ''): number {
+  return Number(whole) * SCALE + Number(fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
 }
 
 export function dollars (whole: number): number {
@@ -59,25 +50,12 @@ export function add (a: Amount, b: Amount): Amount {
   return BigInt(a) + BigInt(b)
 }
 
-/**
- * The fraction's digits for 0 to 9,999 ten-thousandths, trailing zeros dropped down to
- * `minFractionDigits`: each written once, on first use, by the number of decimals kept.
- * Every row of the list shows two amounts, and writing them digit by digit was a third of
- * a row's cost.
- */
-const fractions = Array.from({ length: MONEY_SCALE_DIGITS + 1 }, () => new Map<number, string>())
-
+/** The fraction's digits of 0 to 9,999 ten-thousandths, trailing zeros dropped down to `minFractionDigits`. */
 function fractionDigits (units: number, minFractionDigits: number): string {
-  const known = fractions[minFractionDigits] as Map<number, string>
-  let text = known.get(units)
-  if (text === undefined) {
-    const digits = String(units).padStart(MONEY_SCALE_DIGITS, '0')
-    let end = MONEY_SCALE_DIGITS
-    while (end > minFractionDigits && digits.charCodeAt(end - 1) === 48) end--
-    text = digits.slice(0, end)
-    known.set(units, text)
-  }
-  return text
+  const digits = String(units).padStart(MONEY_SCALE_DIGITS, '0')
+  let end = MONEY_SCALE_DIGITS
+  while (end > minFractionDigits && digits[end - 1] === '0') end--
+  return digits.slice(0, end)
 }
 
 const BIG_SCALE = BigInt(SCALE)

@@ -1,12 +1,12 @@
-import { type Holding, holdingCost } from './holding.js'
-import { escapeHtml, positionRows, purchaseRows } from './portfolio-html.js'
+import { type Holding, holdingCost, totalCost } from './holding.js'
 import { type Amount, formatCount, formatMoney, toDecimalString } from './money.js'
-import { type PortfolioRead, readPortfolio } from './portfolio-codec.js'
+import { encodeHolding } from './portfolio-codec.js'
 import { formatShare, type Position, positionsOf } from './positions.js'
 import type { PortfolioJson } from '../schemas.js'
 
-// The portfolio as the list page and the JSON answer show it: exact amounts, the list sorted
-// and paged as its query asks.
+// The portfolio as the list page (views/stocks.hbs) and the JSON answer show it: exact amounts,
+// the list sorted and paged as its query asks. Everything here is text for the templates,
+// which escape it.
 
 /** Rows on one page of the list: a full cookie holds about 480 one-letter purchases. */
 export const PAGE_SIZE = 50
@@ -24,10 +24,10 @@ interface Column<T> {
 const byString = (a: string, b: string): number => a < b ? -1 : a > b ? 1 : 0
 const byNumber = (a: number | bigint, b: number | bigint): number => a < b ? -1 : a > b ? 1 : 0
 
-/** A purchase with its place in the order added and its cost, computed once for sorting. */
-interface Indexed { holding: Holding, index: number, cost: Amount }
+/** A purchase with its place in the order added, which its Remove button names, and its cost. */
+interface Purchase { holding: Holding, index: number, cost: Amount }
 
-const PURCHASE_COLUMNS: Array<Column<Indexed>> = [
+const PURCHASE_COLUMNS: Array<Column<Purchase>> = [
   { key: 'symbol', label: 'Stock Symbol', numeric: false, compare: (a, b) => byString(a.holding.symbol, b.holding.symbol) },
   { key: 'shares', label: 'Number of Shares', numeric: true, compare: (a, b) => byNumber(a.holding.shares, b.holding.shares) },
   { key: 'price', label: 'Purchase Price', numeric: true, compare: (a, b) => byNumber(a.holding.price, b.holding.price) },
@@ -65,143 +65,118 @@ export function readListQuery (query: Record<string, unknown>): ListQuery {
 }
 
 /**
- * A link to the list, already escaped for an HTML attribute (the templates write it as is):
- * only the base path, from the prefix, can hold a character to escape; the query is the
- * view, column and page names of this module. Handlebars would also escape every "=".
+ * A link to the list, as views/partials/list-href.hbs writes it: the path, then each parameter
+ * with the "?" or "&" before it (a "=" written by the template, where handlebars leaves it).
  */
-function href (base: string, { view, sort, dir, page }: ListQuery): string {
-  const params = [
-    view === 'positions' ? 'view=positions' : '',
-    sort === undefined ? '' : `sort=${sort}&amp;dir=${dir}`,
-    page > 1 ? `page=${page}` : ''
-  ].filter(Boolean)
-  const path = escapeHtml(base)
-  return params.length === 0 ? path : `${path}?${params.join('&amp;')}`
+export interface ListHref {
+  path: string
+  query: Array<{ separator: '?' | '&', name: string, value: string }>
 }
 
-function sorted<T> (items: T[], columns: Array<Column<T>>, { sort, dir }: ListQuery): T[] {
-  const column = columns.find((candidate) => candidate.key === sort)
-  if (column === undefined) return items
-  const sign = dir === 'desc' ? -1 : 1
+function href (path: string, { view, sort, dir, page }: ListQuery): ListHref {
+  const params: Array<[string, string]> = []
+  if (view === 'positions') params.push(['view', view])
+  if (sort !== undefined) params.push(['sort', sort], ['dir', dir])
+  if (page > 1) params.push(['page', String(page)])
+  return { path, query: params.map(([name, value], i) => ({ separator: i === 0 ? '?' : '&', name, value })) }
+}
+
+/** A column's header: a link that sorts by it, or turns the order round when it is the sorted one. */
+export interface HeaderCell { label: string, numeric: boolean, sort: 'ascending' | 'descending' | undefined, href: ListHref }
+
+function headerCells<T> (columns: Array<Column<T>>, path: string, query: ListQuery): HeaderCell[] {
+  return columns.map(({ key, label, numeric }) => {
+    const sorted = query.sort === key
+    return {
+      label,
+      numeric,
+      sort: sorted ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined,
+      href: href(path, { view: query.view, sort: key, dir: sorted && query.dir === 'asc' ? 'desc' : 'asc', page: 1 })
+    }
+  })
+}
+
+export interface Pager { label: string, previous: ListHref | undefined, next: ListHref | undefined }
+
+/** Sorts as the query asks and keeps the page it asks for; past the end, the last page. */
+function sortedPage<T> (items: T[], columns: Array<Column<T>>, path: string, query: ListQuery): { rows: T[], pager: Pager | undefined } {
+  const column = columns.find((candidate) => candidate.key === query.sort)
+  const sign = query.dir === 'desc' ? -1 : 1
   // Array.prototype.sort is stable: equal values keep the order added.
-  return items.sort((a, b) => sign * column.compare(a, b))
-}
-
-const headCache = new Map<string, string>()
-
-/**
- * The header row: each column a link that sorts by it (the sorted one's link turns the order
- * round) with aria-sort on the sorted one. It depends on the query alone, so it is built once
- * per base, view and order, and kept.
- */
-function headHtml<T> (base: string, columns: Array<Column<T>>, query: ListQuery, actions: boolean): string {
-  const key = `${base}|${query.view}|${query.sort ?? ''}|${query.dir}`
-  let html = headCache.get(key)
-  if (html === undefined) {
-    html = '<tr>' + columns.map(({ key, label, numeric }) => {
-      const current = query.sort === key
-      const link = href(base, { view: query.view, sort: key, dir: current && query.dir === 'asc' ? 'desc' : 'asc', page: 1 })
-      const sorted = current ? ` aria-sort="${query.dir === 'asc' ? 'ascending' : 'descending'}"` : ''
-      return `<th scope="col"${numeric ? ' class="num"' : ''}${sorted}><a href="${link}">${label}</a></th>`
-    }).join('') + (actions ? '<th scope="col" class="actions"><span class="visually-hidden">Actions</span></th>' : '') + '</tr>'
-    headCache.set(key, html)
+  if (column !== undefined) items.sort((a, b) => sign * column.compare(a, b))
+  const pages = Math.ceil(items.length / PAGE_SIZE)
+  if (pages <= 1) return { rows: items, pager: undefined }
+  const current = Math.min(query.page, pages)
+  const first = (current - 1) * PAGE_SIZE
+  const end = Math.min(first + PAGE_SIZE, items.length)
+  const at = (page: number): ListHref => href(path, { ...query, page })
+  return {
+    rows: items.slice(first, end),
+    pager: {
+      label: `Rows ${formatCount(first + 1)} to ${formatCount(end)} of ${formatCount(items.length)}`,
+      previous: current > 1 ? at(current - 1) : undefined,
+      next: current < pages ? at(current + 1) : undefined
+    }
   }
-  return html
 }
 
-export interface Pager { label: string, previous: string | undefined, next: string | undefined }
+/** A purchase's row; the Remove button names it by its place and its stored record. */
+export interface PurchaseRow { index: number, record: string, symbol: string, shares: string, price: string, cost: string }
+export interface PositionRow { symbol: string, shares: string, averagePrice: string, cost: string, purchases: number, share: string }
 
 export interface PortfolioList {
   /** The positions view, for the template's {{#if}}. */
   positions: boolean
   count: number
-  links: { purchases: string, positions: string }
-  /** The table's header row and body rows, escaped HTML (see src/portfolio/portfolio-html.ts). */
-  head: string
-  body: string
   total: string
+  views: { purchases: ListHref, positions: ListHref }
+  header: HeaderCell[]
+  purchaseRows: PurchaseRow[]
+  positionRows: PositionRow[]
   pager: Pager | undefined
 }
 
-/** The places of the page the query asks for, out of `count` items; past the end, the last page. */
-function pageOf (count: number, base: string, query: ListQuery): { first: number, end: number, pager: Pager | undefined } {
-  const pages = Math.ceil(count / PAGE_SIZE)
-  if (pages <= 1) return { first: 0, end: count, pager: undefined }
-  const current = Math.min(query.page, pages)
-  const first = (current - 1) * PAGE_SIZE
-  const end = Math.min(first + PAGE_SIZE, count)
+/** The list page of a portfolio: the view asked for, sorted, one page of it; `path` is the list's. */
+export function portfolioList (holdings: readonly Holding[], path: string, query: ListQuery): PortfolioList {
+  const first: ListQuery = { view: 'purchases', sort: undefined, dir: 'asc', page: 1 }
+  const list = {
+    positions: query.view === 'positions',
+    count: holdings.length,
+    total: formatMoney(totalCost(holdings)),
+    views: { purchases: href(path, first), positions: href(path, { ...first, view: 'positions' }) }
+  }
+  if (list.positions) {
+    const { rows, pager } = sortedPage(positionsOf(holdings), POSITION_COLUMNS, path, query)
+    return { ...list, header: headerCells(POSITION_COLUMNS, path, query), purchaseRows: [], positionRows: rows.map(positionRow), pager }
+  }
+  const purchases = holdings.map((holding, index): Purchase => ({ holding, index, cost: holdingCost(holding) }))
+  const { rows, pager } = sortedPage(purchases, PURCHASE_COLUMNS, path, query)
+  return { ...list, header: headerCells(PURCHASE_COLUMNS, path, query), purchaseRows: rows.map(purchaseRow), positionRows: [], pager }
+}
+
+function purchaseRow ({ holding, index, cost }: Purchase): PurchaseRow {
   return {
-    first,
-    end,
-    pager: {
-      label: `Rows ${formatCount(first + 1)} to ${formatCount(end)} of ${formatCount(count)}`,
-      previous: current > 1 ? href(base, { view: query.view, sort: query.sort, dir: query.dir, page: current - 1 }) : undefined,
-      next: current < pages ? href(base, { view: query.view, sort: query.sort, dir: query.dir, page: current + 1 }) : undefined
-    }
+    index,
+    record: encodeHolding(holding),
+    symbol: holding.symbol,
+    shares: formatCount(holding.shares),
+    price: formatMoney(holding.price),
+    cost: formatMoney(cost)
   }
 }
 
-const linkCache = new Map<string, PortfolioList['links']>()
-
-/** The links that switch views, each in the order added; one pair per base, kept. */
-function viewLinks (base: string): PortfolioList['links'] {
-  let links = linkCache.get(base)
-  if (links === undefined) {
-    const first: ListQuery = { view: 'purchases', sort: undefined, dir: 'asc', page: 1 }
-    links = { purchases: href(base, first), positions: href(base, { ...first, view: 'positions' }) }
-    linkCache.set(base, links)
+function positionRow (position: Position): PositionRow {
+  return {
+    symbol: position.symbol,
+    shares: formatCount(position.shares),
+    averagePrice: formatMoney(position.averagePrice),
+    cost: formatMoney(position.cost),
+    purchases: position.purchases,
+    share: formatShare(position.share)
   }
-  return links
 }
 
-/** Every item sorted as the query asks, and the page of them shown. */
-function sortedPage<T> (items: T[], columns: Array<Column<T>>, base: string, query: ListQuery): { rows: T[], pager: Pager | undefined } {
-  const shown = pageOf(items.length, base, query)
-  return { rows: sorted(items, columns, query).slice(shown.first, shown.end), pager: shown.pager }
-}
-
-/**
- * The list page of a stored portfolio: the view asked for, sorted, one page of it; `base` is
- * the list's path. (Written out without object spread, which measured 2 µs a page here.)
- */
-export function portfolioList (encoded: string | undefined, base: string, query: ListQuery): PortfolioList {
-  const positions = query.view === 'positions'
-  let read: PortfolioRead
-  let head: string
-  let body: string
-  let pager: Pager | undefined
-  if (positions) {
-    read = readPortfolio(encoded, 0, Infinity)
-    const shown = sortedPage(positionsOf(read.holdings), POSITION_COLUMNS, base, query)
-    head = headHtml(base, POSITION_COLUMNS, query, false)
-    body = positionRows(shown.rows)
-    pager = shown.pager
-  } else {
-    // Each row keeps its place in the order added, which its Remove button names.
-    let rows: ReadonlyArray<{ holding: Holding, index: number }>
-    if (query.sort === undefined) {
-      // In that order only the page's purchases are read (see readPortfolio); which page that
-      // is when the one asked for is past the end is known once they are counted.
-      const asked = (query.page - 1) * PAGE_SIZE
-      read = readPortfolio(encoded, asked, asked + PAGE_SIZE)
-      const shown = pageOf(read.count, base, query)
-      const page = shown.first === asked ? read.holdings : readPortfolio(encoded, shown.first, shown.end).holdings
-      rows = page.map((holding, i) => ({ holding, index: shown.first + i }))
-      pager = shown.pager
-    } else {
-      // Sorted, every purchase is paired with its place first.
-      read = readPortfolio(encoded, 0, Infinity)
-      const shown = sortedPage(read.holdings.map((holding, index): Indexed => ({ holding, index, cost: holdingCost(holding) })), PURCHASE_COLUMNS, base, query)
-      rows = shown.rows
-      pager = shown.pager
-    }
-    head = headHtml(base, PURCHASE_COLUMNS, query, true)
-    body = purchaseRows(rows)
-  }
-  return { positions, count: read.count, links: viewLinks(base), head, body, total: formatMoney(read.total), pager }
-}
-
-export function portfolioJson ({ holdings, total }: PortfolioRead): PortfolioJson {
+export function portfolioJson (holdings: readonly Holding[]): PortfolioJson {
   return {
     holdings: holdings.map((holding) => ({
       symbol: holding.symbol,
@@ -217,6 +192,6 @@ export function portfolioJson ({ holdings, total }: PortfolioRead): PortfolioJso
       purchases: position.purchases,
       share: formatShare(position.share)
     })),
-    total: toDecimalString(total)
+    total: toDecimalString(totalCost(holdings))
   }
 }

@@ -3,7 +3,6 @@ import { join } from 'node:path'
 import handlebars from 'handlebars'
 import { viewsDir } from '../package-root.js'
 import { sitePaths } from '../urls.js'
-import { styleVersion } from '../../plugins/site-paths.js'
 
 // Fastify answers a malformed URL, and Node a malformed request, before any route or hook runs,
 // so the plugin's error handler never sees them. The standalone server answers them with the
@@ -14,6 +13,6 @@ const layout = template('layout.hbs')
 const error = template('error.hbs')
 
 export function errorPage (title: string, message: string): string {
-  const data = { title, message, paths: sitePaths('', styleVersion) }
+  const data = { title, message, paths: sitePaths('') }
   return layout({ ...data, body: error(data) })
 }

@@ -1,0 +1,28 @@
+import type { Session } from '@fastify/secure-session'
+import type { FastifyInstance } from 'fastify'
+import { fitsWith } from './cookie-size.js'
+import type { PortfolioSessionData } from './session.js'
+
+// One-time messages, kept in the plugin's own session: @fastify/flash would use the host's.
+// Helpers for the routes, over the session and the cookie-size check: nothing to register.
+
+/**
+ * Applies `changes` and leaves `message` for the next page, in place of any message unread.
+ * When the cookie has room for the change but not the message, the message is dropped.
+ * Returns false, changing nothing, when the change itself does not fit.
+ */
+export function saveWithMessage (fastify: FastifyInstance, session: Session<PortfolioSessionData>, changes: Pick<Partial<PortfolioSessionData>, 'holdings'>, message: string): boolean {
+  const holdings = changes.holdings ?? session.get('holdings')
+  const room = fitsWith(fastify, session, holdings, message)
+  if (!room && !fitsWith(fastify, session, holdings)) return false
+  if (changes.holdings !== undefined) session.set('holdings', changes.holdings)
+  session.set('flash', room ? message : undefined)
+  return true
+}
+
+/** The message left for this page, taken off the session so it shows once. */
+export function takeMessage (session: Session<PortfolioSessionData>): string | undefined {
+  const message = session.get('flash')
+  if (message !== undefined) session.set('flash', undefined)
+  return message
+}
