@@ -54,7 +54,7 @@ export default fp<{ cookieName: string }>(async function cookieConflict (fastify
     if (repeatsCookie(request.headers.cookie, cookieName)) {
       request[kConflict] = true
       delete request.cookies[cookieName]
-      request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: the request carried the session cookie more than once; using neither')
+      request.log.debug({ cookie: cookieName }, 'fastify-stock-portfolio: the request carried the session cookie more than once; using neither')
     }
     done()
   })

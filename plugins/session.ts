@@ -57,9 +57,10 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
 
   fastify.addHook('onRequest', (request, _reply, done) => {
     // Every session this plugin writes holds a CSRF secret, so a cookie that gave none was
-    // refused: tampered, truncated, expired or sealed under another key.
+    // refused: tampered, truncated, expired or sealed under another key. At debug, since anyone
+    // can send one: at warn, a client could fill the host's logs.
     if (request.cookies[cookieName] !== undefined && request.portfolioSession.get('csrf') === undefined) {
-      request.log.warn({ cookie: cookieName }, 'fastify-stock-portfolio: refused a session cookie (tampered, expired or sealed under another key); starting an empty session')
+      request.log.debug({ cookie: cookieName }, 'fastify-stock-portfolio: refused a session cookie (tampered, expired or sealed under another key); starting an empty session')
     }
     done()
   })

@@ -7,7 +7,7 @@ const form = 'application/x-www-form-urlencoded'
 
 t.test('a planted second cookie of the same name: served from neither, nothing re-sealed, the real portfolio intact', async (t) => {
   const lines: string[] = []
-  const app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => { lines.push(line) } } } })
+  const app = Fastify({ logger: { level: 'debug', stream: { write: (line: string) => { lines.push(line) } } } })
   await app.register(stockPortfolio, { key: KEY_A })
   t.teardown(() => app.close())
   const victim = new Browser(app)
