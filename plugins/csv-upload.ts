@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from 'node:http'
 import fp from 'fastify-plugin'
 import type { FastifyRequest } from 'fastify'
-import { Busboy, type BusboyHeaders, type BusboyInstance } from '@fastify/busboy'
+import type { BusboyHeaders, BusboyInstance } from '@fastify/busboy'
 import createError from '@fastify/error'
 
 /** The largest CSV file an import reads: as large as the form bodies. */
@@ -34,7 +34,9 @@ export interface UploadForm { fields: readonly string[], file: string }
  * listener: one left without would take the process, and a host app, down. The promise
  * settles once, with the first refusal or with the form.
  */
-export function readUpload (headers: IncomingHttpHeaders, body: Buffer, form: UploadForm): Promise<UploadBody> {
+export async function readUpload (headers: IncomingHttpHeaders, body: Buffer, form: UploadForm): Promise<UploadBody> {
+  // Loaded on the first upload, not with the plugin: most visitors never import a file.
+  const { Busboy } = await import('@fastify/busboy')
   return new Promise((resolve, reject) => {
     const parsed: UploadBody = Object.create(null)
     const limits = { files: 1, fields: form.fields.length, parts: form.fields.length + 1, fileSize: UPLOAD_LIMIT, fieldSize: FIELD_LIMIT }

@@ -54,7 +54,7 @@ export default async function importRoutes (instance: FastifyInstance): Promise<
     } catch {
       return renderImport(reply, 400, { mode, message: 'The file is not text in UTF-8, so it is not a CSV file this page reads. Nothing was imported.' })
     }
-    const result = readPortfolioCsv(text)
+    const result = await readPortfolioCsv(text)
     if (!result.ok) {
       return renderImport(reply, 400, { mode, message: `Nothing was imported: the file has ${countOf(result.problems, 'problem')}.`, problems: result })
     }

@@ -1,4 +1,4 @@
-import accepts from 'accepts'
+import Negotiator from 'negotiator'
 import type { FastifyInstance, FastifyRequest } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import { decodePortfolio } from '../src/portfolio/portfolio-codec.js'
@@ -16,7 +16,7 @@ import { renderPage } from '../plugins/views.js'
  */
 function wantsJson (request: FastifyRequest): boolean {
   const accept = request.headers.accept
-  return accept !== undefined && /json|application\/\*/i.test(accept) && accepts(request.raw).type(['html', 'json']) === 'json'
+  return accept !== undefined && /json|application\/\*/i.test(accept) && new Negotiator(request.raw).mediaType(['text/html', 'application/json']) === 'application/json'
 }
 
 export default async function stocksRoutes (instance: FastifyInstance): Promise<void> {

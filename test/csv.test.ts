@@ -31,17 +31,17 @@ t.test('no cell of any export can start with = + - @ (formula injection), for ev
 })
 
 t.test('import reads the export and any file with symbol, shares and price in any order', async (t) => {
-  t.same(readPortfolioCsv('symbol,shares,price,cost\r\nAAPL,15,302.17,4532.55\r\n'), { ok: true, holdings: [{ symbol: 'AAPL', shares: 15, price: 3_021_700 }] })
-  t.same(readPortfolioCsv('\uFEFFPrice, Symbol ,Shares,Note\n"1,000.5",aapl,2,"bought ""early"""\n\n0.5,x,1\r'), {
+  t.same(await readPortfolioCsv('symbol,shares,price,cost\r\nAAPL,15,302.17,4532.55\r\n'), { ok: true, holdings: [{ symbol: 'AAPL', shares: 15, price: 3_021_700 }] })
+  t.same(await readPortfolioCsv('\uFEFFPrice, Symbol ,Shares,Note\n"1,000.5",aapl,2,"bought ""early"""\n\n0.5,x,1\r'), {
     ok: false, errors: ['line 2: the purchase price is a number of dollars above 0 and up to $1,000,000.00, with at most 4 decimals, like 302.17'], problems: 1
   }, 'quoted cells, a BOM, other columns, mixed line ends; a line number names the bad line')
-  t.same(readPortfolioCsv('Price, Symbol ,Shares\n1000.5,aapl,2\n0.5,x,1\n'), {
+  t.same(await readPortfolioCsv('Price, Symbol ,Shares\n1000.5,aapl,2\n0.5,x,1\n'), {
     ok: true, holdings: [{ symbol: 'AAPL', shares: 2, price: 10_005_000 }, { symbol: 'X', shares: 1, price: 5_000 }]
   })
 })
 
 t.test('import refuses a bad file whole, with one message per bad line and field', async (t) => {
-  const result = readPortfolioCsv('symbol,shares,price\nAAPL,15,302.17\n1AB,0,302.17\nMSFT,,-1\nOK,1\n')
+  const result = await readPortfolioCsv('symbol,shares,price\nAAPL,15,302.17\n1AB,0,302.17\nMSFT,,-1\nOK,1\n')
   t.same(result, {
     ok: false,
     errors: [
@@ -53,12 +53,12 @@ t.test('import refuses a bad file whole, with one message per bad line and field
     ],
     problems: 5
   })
-  t.same(readPortfolioCsv(''), { ok: false, errors: ['the file is empty'], problems: 1 })
-  t.same(readPortfolioCsv('symbol,shares,price\n'), { ok: false, errors: ['the file has a header but no purchases'], problems: 1 })
-  t.same(readPortfolioCsv('ticker,qty,price\nAAPL,1,1\n'), { ok: false, errors: ['line 1: the header must name the columns symbol, shares and price (missing: symbol, shares)'], problems: 1 })
-  t.same(readPortfolioCsv('symbol,shares,price\n"AAPL,1,1\n'), { ok: false, errors: ['the file is not CSV: line 2: a quoted cell is not closed'], problems: 1 })
-  t.same(readPortfolioCsv('symbol,shares,price\n\n"AAPL"x,1,1\n'), { ok: false, errors: ['the file is not CSV: line 3: a quoted cell has text after its closing quote'], problems: 1 })
-  t.same(readPortfolioCsv('symbol,shares,price\r\n"A\nB",1,1\r\nC,0,1\r\n'), {
+  t.same(await readPortfolioCsv(''), { ok: false, errors: ['the file is empty'], problems: 1 })
+  t.same(await readPortfolioCsv('symbol,shares,price\n'), { ok: false, errors: ['the file has a header but no purchases'], problems: 1 })
+  t.same(await readPortfolioCsv('ticker,qty,price\nAAPL,1,1\n'), { ok: false, errors: ['line 1: the header must name the columns symbol, shares and price (missing: symbol, shares)'], problems: 1 })
+  t.same(await readPortfolioCsv('symbol,shares,price\n"AAPL,1,1\n'), { ok: false, errors: ['the file is not CSV: line 2: a quoted cell is not closed'], problems: 1 })
+  t.same(await readPortfolioCsv('symbol,shares,price\n\n"AAPL"x,1,1\n'), { ok: false, errors: ['the file is not CSV: line 3: a quoted cell has text after its closing quote'], problems: 1 })
+  t.same(await readPortfolioCsv('symbol,shares,price\r\n"A\nB",1,1\r\nC,0,1\r\n'), {
     ok: false,
     errors: [
       'line 2: a stock symbol is a letter followed by up to 9 letters, digits, dots or dashes, like AAPL or BRK.B',
@@ -67,11 +67,11 @@ t.test('import refuses a bad file whole, with one message per bad line and field
     problems: 2
   }, 'a line break inside a quoted cell: the next record is named by the line it starts on')
   const longest = `symbol,shares,price\n${'A,1,1\n'.repeat(MAX_IMPORT_PURCHASES)}`
-  t.equal(readPortfolioCsv(longest).ok, true, `${MAX_IMPORT_PURCHASES} purchases are read`)
-  const many = readPortfolioCsv(`symbol,shares,price\n${'1,x,-\n'.repeat(MAX_IMPORT_PURCHASES)}`)
+  t.equal((await readPortfolioCsv(longest)).ok, true, `${MAX_IMPORT_PURCHASES} purchases are read`)
+  const many = await readPortfolioCsv(`symbol,shares,price\n${'1,x,-\n'.repeat(MAX_IMPORT_PURCHASES)}`)
   t.match(many, { ok: false, problems: 3 * MAX_IMPORT_PURCHASES }, 'every problem counted')
   t.equal(many.ok === false && many.errors.length, PROBLEMS_NAMED, 'the first ones named')
-  t.same(readPortfolioCsv(`${longest}\n\nA,1,1\n`), { ok: false, errors: [`the file has more than ${MAX_IMPORT_PURCHASES} purchases, more than one browser cookie can hold`], problems: 1 })
+  t.same(await readPortfolioCsv(`${longest}\n\nA,1,1\n`), { ok: false, errors: [`the file has more than ${MAX_IMPORT_PURCHASES} purchases, more than one browser cookie can hold`], problems: 1 })
 })
 
 t.test('GET /stocks/portfolio.csv downloads the portfolio: attachment, dated name, no-store', async (t) => {

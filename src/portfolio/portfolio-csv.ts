@@ -1,4 +1,4 @@
-import Papa from 'papaparse'
+import type Papa from 'papaparse'
 import { type FormField, type Holding, holdingCost, parseHolding } from './holding.js'
 import { toDecimalString } from './money.js'
 
@@ -48,7 +48,7 @@ interface CsvRecord { record: string[], line: number }
  * `limit` records. papaparse, not csv-parse: csv-parse builds an Error with a stack for every
  * line whose column count differs from the header's, 45 µs each (bench/results.md).
  */
-function csvRecords (text: string, limit: number): { records: CsvRecord[], error?: string } | undefined {
+function csvRecords (papa: typeof Papa, text: string, limit: number): { records: CsvRecord[], error?: string } | undefined {
   const records: CsvRecord[] = []
   let error: string | undefined
   let line = 1
@@ -56,7 +56,7 @@ function csvRecords (text: string, limit: number): { records: CsvRecord[], error
   // Any mix of CRLF, LF and CR ends a line, as spreadsheets on each system write them.
   const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   let tooMany = false
-  Papa.parse<string[]>(lines, {
+  papa.parse<string[]>(lines, {
     delimiter: ',',
     newline: '\n',
     step ({ data, errors, meta }, parser) {
@@ -82,8 +82,10 @@ function csvRecords (text: string, limit: number): { records: CsvRecord[], error
  * (other columns, such as the export's cost, are ignored), then one purchase a line. All or
  * nothing: every bad line is reported, by its line number in the file.
  */
-export function readPortfolioCsv (text: string): CsvImport {
-  const read = csvRecords(text, MAX_IMPORT_PURCHASES + 1)
+export async function readPortfolioCsv (text: string): Promise<CsvImport> {
+  // Loaded on the first import, not with the plugin: most visitors never import a file.
+  const { default: papa } = await import('papaparse')
+  const read = csvRecords(papa, text, MAX_IMPORT_PURCHASES + 1)
   if (read === undefined) return refused(`the file has more than ${MAX_IMPORT_PURCHASES} purchases, more than one browser cookie can hold`)
   if (read.error !== undefined) return refused(read.error)
   const [header, ...rows] = read.records

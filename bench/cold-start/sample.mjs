@@ -1,0 +1,26 @@
+// One cold start, in a process of its own: what a host pays to import the built plugin,
+// register it and get ready, and its first request. Prints one JSON line of milliseconds.
+// With "fastify-only", the same host without the plugin, for the baseline.
+import { performance } from 'node:perf_hooks'
+
+const withPlugin = process.argv[2] !== 'fastify-only'
+const started = performance.now()
+const { default: Fastify } = await import('fastify')
+const fastifyImported = performance.now()
+const plugin = withPlugin ? await import('../../dist/src/index.js') : undefined
+const pluginImported = performance.now()
+const app = Fastify()
+app.get('/host', async () => 'host')
+if (plugin !== undefined) await app.register(plugin.default, { key: plugin.generateKey(), prefix: '/portfolio' })
+await app.ready()
+const ready = performance.now()
+const response = await app.inject(withPlugin ? '/portfolio/stocks/' : '/host')
+const answered = performance.now()
+if (response.statusCode !== 200) throw new Error(`the first request answered ${response.statusCode}`)
+console.log(JSON.stringify({
+  fastifyImport: fastifyImported - started,
+  pluginImport: pluginImported - fastifyImported,
+  registerReady: ready - pluginImported,
+  firstRequest: answered - ready
+}))
+await app.close()
