@@ -33,6 +33,11 @@ export interface StockPortfolioOptions {
    * portfolio as JSON; `all` the HTML pages and forms too; `none` nothing.
    */
   openapi?: OpenApiExposure
+  /**
+   * Tags for the routes an OpenAPI generator documents, as in a route schema's `tags`; a host
+   * whose @fastify/swagger sets `hideUntagged: true` needs one. Default: none.
+   */
+  openapiTags?: string[]
 }
 
 export interface ResolvedOptions {
@@ -45,6 +50,7 @@ export interface ResolvedOptions {
   /** The host's layout template, when it gave one. */
   layout: string | undefined
   openapi: OpenApiExposure
+  openapiTags: string[] | undefined
 }
 
 const KEY_SOURCE: KeySource = {
@@ -105,11 +111,15 @@ export function resolveOptions (options: Partial<StockPortfolioOptions>, cookieP
     fail(`option expiry must be a whole number of seconds from 1 to ${MAX_EXPIRY_SECONDS}`)
   }
   if (!['json', 'all', 'none'].includes(openapi)) fail('option openapi must be "json", "all" or "none"')
+  const { openapiTags } = options
+  if (openapiTags !== undefined && (!Array.isArray(openapiTags) || !openapiTags.every((tag) => typeof tag === 'string' && tag !== ''))) {
+    fail('option openapiTags must be an array of tag names, such as [\'portfolio\']')
+  }
   let keys: Buffer[]
   try {
     keys = parseKeys(options.key, KEY_SOURCE)
   } catch (error) {
     fail((error as Error).message)
   }
-  return { keys, cookieName, cookiePath, expiry, secure, layout: readLayout(options.layout), openapi }
+  return { keys, cookieName, cookiePath, expiry, secure, layout: readLayout(options.layout), openapi, openapiTags }
 }

@@ -161,6 +161,15 @@ t.test('with @fastify/swagger in the host, only the JSON read is documented unle
   await app.ready()
   const get = app.swagger().paths?.['/p/stocks/']?.get as { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> }
   t.same(Object.keys(get.responses['200']?.content['application/json']?.schema.properties ?? {}).sort(), ['holdings', 'positions', 'total'], 'the JSON answer\'s schema is documented')
+
+  const tagged = Fastify()
+  await tagged.register(swagger, { openapi: { info: { title: 'host', version: '1' } }, hideUntagged: true })
+  await tagged.register(stockPortfolio, { prefix: '/p', key: KEY_A, openapiTags: ['portfolio'] })
+  await tagged.register(stockPortfolio, { prefix: '/q', key: KEY_A })
+  t.teardown(() => tagged.close())
+  await tagged.ready()
+  t.same(Object.keys(tagged.swagger().paths ?? {}), ['/p/stocks/'], 'under hideUntagged, the mount given openapiTags is documented, the other not')
+  t.same((tagged.swagger().paths?.['/p/stocks/']?.get as { tags: string[] }).tags, ['portfolio'])
 })
 
 t.test('with secure on, a form that arrives over plain HTTP without the cookie is logged with the reason', async (t) => {

@@ -42,4 +42,8 @@ t.test('bad options fail registration with a message naming the option and what 
   t.throws(() => resolveOptions({ key, expiry: 1.5 }), { message: /option expiry/ })
   t.throws(() => resolveOptions({ key, secure: 'yes' as unknown as boolean }), { message: 'fastify-stock-portfolio: option secure must be a boolean' })
   t.throws(() => resolveOptions({ key, openapi: 'some' as 'all' }), { message: 'fastify-stock-portfolio: option openapi must be "json", "all" or "none"' })
+  for (const tags of ['portfolio', [''], [1]]) {
+    t.throws(() => resolveOptions({ key, openapiTags: tags as string[] }), { message: 'fastify-stock-portfolio: option openapiTags must be an array of tag names, such as [\'portfolio\']' }, JSON.stringify(tags))
+  }
+  t.same(resolveOptions({ key, openapiTags: ['a', 'b'] }).openapiTags, ['a', 'b'])
 })
