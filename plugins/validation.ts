@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin'
-import { Ajv } from 'ajv'
+import { Ajv, type ValidateFunction } from 'ajv'
 
 // Fastify's default Ajv removes unknown fields instead of refusing them, and a host app can
 // configure it in other ways still; the plugin's schemas are compiled by an Ajv of its own
@@ -7,6 +7,20 @@ import { Ajv } from 'ajv'
 // handler (plugins/errors.ts) says in one plain sentence that the form was malformed, and the
 // add-stock form's own values are checked by src/portfolio/holding.ts, which names every bad field.
 export default fp(async function validation (fastify) {
-  const ajv = new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false })
-  fastify.setValidatorCompiler(({ schema }) => ajv.compile(schema))
+  let ajv: Ajv | undefined
+  // Each schema is compiled on its route's first request: compiling them all at start-up was
+  // most of the plugin's `ready` (bench/results.md), while a host's load shedding measures it.
+  fastify.setValidatorCompiler(({ schema }) => {
+    let validate: ValidateFunction | undefined
+    const firstUse = (data: unknown): boolean => {
+      ajv ??= new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false })
+      validate ??= ajv.compile(schema)
+      const valid = validate(data)
+      // Fastify reads the errors off the function it was given.
+      firstUse.errors = validate.errors
+      return valid
+    }
+    firstUse.errors = undefined as ValidateFunction['errors']
+    return firstUse
+  })
 }, { name: 'fastify-stock-portfolio/validation', fastify: '5.x' })
