@@ -1,8 +1,7 @@
 import t from 'tap'
-import { type ChildProcessByStdio, spawn } from 'node:child_process'
-import type { Readable } from 'node:stream'
 import { once } from 'node:events'
 import { BOUNDARY, chunk, importHead, rawExchange } from './upload-helper.js'
+import { startHost } from './host-process.js'
 
 // The cut upload that once killed the process, sent to a host app that embeds the built
 // plugin under a prefix: the host's own route must still answer, and the host still run.
@@ -10,19 +9,7 @@ import { BOUNDARY, chunk, importHead, rawExchange } from './upload-helper.js'
 t.setTimeout(120_000)
 
 t.test('a cut upload under a prefix leaves the host app running', async (t) => {
-  const { NODE_V8_COVERAGE, ...env } = process.env
-  const host = spawn(process.execPath, ['test/fixtures/host-app.mjs'], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }) as ChildProcessByStdio<null, Readable, Readable>
-  t.teardown(() => { host.kill('SIGKILL') })
-  let output = ''
-  host.stderr.on('data', (data: Buffer) => { output += data.toString() })
-  const url = await new Promise<string>((resolve, reject) => {
-    host.stdout.on('data', (data: Buffer) => {
-      output += data.toString()
-      const match = /listening (http:\S+)/.exec(output)
-      if (match !== null) resolve(match[1] as string)
-    })
-    host.on('exit', () => reject(new Error(`the host exited: ${output}`)))
-  })
+  const { host, url, output: printed } = await startHost(t, 'test/fixtures/host-app.mjs')
 
   const cut = Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\nContent-Type: text/csv\r\n\r\nsymbol,shares`)
   const type = `multipart/form-data; boundary=${BOUNDARY}`
@@ -35,5 +22,5 @@ t.test('a cut upload under a prefix leaves the host app running', async (t) => {
   t.equal(host.exitCode, null, 'the host process is still running')
   host.disconnect()
   await once(host, 'exit')
-  t.notMatch(output, /Part terminated early|uncaught/i, 'nothing was thrown')
+  t.notMatch(printed(), /Part terminated early|uncaught/i, 'nothing was thrown')
 })

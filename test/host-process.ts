@@ -1,0 +1,25 @@
+import { type ChildProcessByStdio, spawn } from 'node:child_process'
+import type { Readable } from 'node:stream'
+import type { Test } from 'tap'
+
+/**
+ * Starts a host app fixture (test/fixtures/*.mjs, built plugin) as its own process, without
+ * tap's instrumentation (NODE_OPTIONS), as a host runs it. Resolves once it prints its address;
+ * it is killed when the test ends, and exits by itself if this process goes away.
+ */
+export async function startHost (t: Test, fixture: string): Promise<{ host: ChildProcessByStdio<null, Readable, Readable>, url: string, output: () => string }> {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && name !== 'NODE_V8_COVERAGE' && !name.startsWith('_TAPJS_')))
+  const host = spawn(process.execPath, [fixture], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }) as ChildProcessByStdio<null, Readable, Readable>
+  t.teardown(() => { host.kill('SIGKILL') })
+  let output = ''
+  host.stderr.on('data', (data: Buffer) => { output += data.toString() })
+  const url = await new Promise<string>((resolve, reject) => {
+    host.stdout.on('data', (data: Buffer) => {
+      output += data.toString()
+      const match = /listening (http:\S+)/.exec(output)
+      if (match !== null) resolve(match[1] as string)
+    })
+    host.on('exit', () => reject(new Error(`the host exited: ${output}`)))
+  })
+  return { host, url, output: () => output }
+}
