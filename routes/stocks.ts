@@ -68,6 +68,8 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
   // Under a prefix, the prefix itself leads to the list, so a host's link to it lands somewhere.
   // At the root, / stays the host's.
   if (base !== '' && !fastify.hasRoute({ method: 'GET', url: `${base}/` })) {
-    fastify.get('/', async (_request, reply) => reply.redirect(stocks, 302))
+    // A prefix spelt with its trailing slash would also get "<prefix>//" from Fastify's 'both'.
+    const prefixTrailingSlash = fastify.prefix.endsWith('/') ? 'no-slash' : 'both'
+    fastify.get('/', { prefixTrailingSlash }, async (_request, reply) => reply.redirect(stocks, 302))
   }
 }

@@ -33,6 +33,7 @@ t.test('any prefix spelling works: with or without a trailing slash, nested', as
       t.equal(home.statusCode, 302, `GET ${url}`)
       t.equal(home.headers.location, `${base}/stocks/`)
     }
+    t.equal((await browser.get(`${base}//`)).statusCode, 404, `${mount}: no stray route at ${base}//`)
   }
 })
 
