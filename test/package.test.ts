@@ -74,7 +74,7 @@ t.test('packed, installed into a host app outside the repository on the lowest F
   const host = join(dir, 'host')
   await exec('mkdir', [host])
   // Every dependency at the lowest version the package declares: the bounds are what it needs.
-  const lowest = Object.fromEntries(Object.entries(pkg.dependencies as Record<string, string>).map(([name, range]) => [name, range.replace(/^\^/, '')]))
+  const lowest = Object.fromEntries(Object.entries(pkg.dependencies as Record<string, string>).map(([name, range]) => [name, (range.split('||')[0] as string).trim().replace(/^\^/, '')]))
   await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides: lowest }))
   await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `fastify@${LOWEST_FASTIFY}`, '@types/node@20', tarball], { cwd: host, env: cleanEnv })
   const { stdout: tree } = await exec('npm', ['ls', 'fastify', '--all', '--parseable'], { cwd: host, env: cleanEnv })
