@@ -94,6 +94,7 @@ t.test('the host\'s layout, as a template string or a file, wraps every page', a
     const list = await browser.get('/p/stocks/')
     t.match(list.body, 'BANK NAV')
     t.same(tableRows(list.body), [['AAPL', '15', '$302.17', '$4,532.55']])
+    t.match(list.body, '<a href="/p/stocks/import">Import CSV</a>', 'the list links to the import, whatever the layout')
     t.match((await browser.postRaw('/p/add_stock', 'x=1')).body, 'BANK NAV', 'error pages too')
   }
   const broken = Fastify()

@@ -7,7 +7,7 @@ t.test('an empty portfolio says so and links to the form', async (t) => {
   t.same(response.cookies, [], 'a visit that shows no form writes no cookie')
   t.match(response.body, '<h1>List of Stocks</h1>')
   t.match(response.body, '<p>Your portfolio is empty.</p>')
-  t.match(response.body, '<a href="/add_stock">Add a stock</a> to start it.')
+  t.match(response.body, '<a href="/add_stock">Add a stock</a> to start it, or <a href="/stocks/import">import a CSV file</a>.')
   t.notMatch(response.body, '<table')
 })
 
