@@ -14,6 +14,10 @@ t.test('the stylesheet is served under the prefix, cacheable, without touching t
   t.notMatch(css.headers.vary ?? '', 'Cookie')
   t.match(css.body, '.portfolio .num, .portfolio tbody td:not(:first-child) { text-align: right;')
   t.equal((await browser.get('/assets/missing.css')).statusCode, 404)
+  // A 20 KB file is sent whole: a Range, even past its end, is ignored rather than a bare 416.
+  const ranged = await browser.app.inject({ url: href, headers: { range: 'bytes=999999-' } })
+  t.equal(ranged.statusCode, 200, 'a Range past the end: the whole file')
+  t.equal(ranged.body, css.body)
 })
 
 t.test('only the current version\'s URL is immutable; any copy is revalidated by its ETag', async (t) => {
