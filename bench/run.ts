@@ -1,6 +1,7 @@
-// npm run bench: the portfolio server against two baselines in the same run, as server CPU per
-// request and as requests per second: the straightforward Fastify app of the same pages
-// (bench/straightforward/app.ts) and bare Fastify answering a string of the same size
+// npm run bench: the portfolio server against three others in the same run, as server CPU per
+// request and as requests per second: the same features assembled from the ecosystem
+// (bench/equivalent/app.ts), the straightforward Fastify app of the same pages without CSRF or
+// headers (bench/straightforward/app.ts) and bare Fastify answering a string of the same size
 // (bench/baseline.ts). Every server runs as its own process in production mode on loopback;
 // autocannon runs here.
 import { readFileSync, writeFileSync } from 'node:fs'
@@ -19,14 +20,17 @@ const CONNECTIONS = [16, 50]
 interface Server { name: string, child: ChildProcess, url: string }
 interface Request { method: 'GET' | 'POST', path: string, headers: Record<string, string>, body?: string }
 interface Sample { rps: number, p99: number, cpu: number, bad: number }
+type Peer = 'equivalent' | 'straightforward'
+const PEERS: Peer[] = ['equivalent', 'straightforward']
 interface Scenario {
   name: string
   ours: Request
-  straightforward?: Request
+  /** The same page on each peer, with the most our CPU per request may be, as a ratio of theirs. */
+  peers?: Record<Peer, { request: Request, ratio: number }>
   /** The size of our response, which the bare baseline imitates. */
   bytes: number
-  /** The most server CPU per request allowed: µs, or a ratio to the straightforward app's. */
-  goal: { micros: number } | { ratio: number }
+  /** Without peers: the most server CPU per request allowed, in µs. */
+  micros?: number
 }
 
 const form = 'application/x-www-form-urlencoded'
@@ -58,13 +62,16 @@ const median = (values: number[]): number => [...values].sort((a, b) => a - b)[M
 
 const env = { NODE_ENV: 'production', SESSION_KEY: KEY, LOG_LEVEL: 'warn' }
 const ours: Server = { name: 'ours', ...await startProcess(['dist/src/server/server.js'], env) }
+const equivalent: Server = { name: 'equivalent', ...await startProcess(['--import', 'tsx', 'bench/equivalent/app.ts'], env) }
 const straightforward: Server = { name: 'straightforward', ...await startProcess(['--import', 'tsx', 'bench/straightforward/app.ts'], env) }
 const bare: Server = { name: 'bare', ...await startProcess(['--import', 'tsx', 'bench/baseline.ts'], env) }
-const servers = [ours, straightforward, bare]
+const servers = [ours, equivalent, straightforward, bare]
+const peerServers: Record<Peer, Server> = { equivalent, straightforward }
 
 try {
   const realistic = (i: number): [string, number, string] => [`S${String(i).padStart(3, '0')}`, 150, '302.17']
   const ten = await fill(ours.url, 10, realistic)
+  const equivalentTen = await fill(equivalent.url, 10, realistic)
   const plainTen = await fill(straightforward.url, 10, realistic)
   const full = await fill(ours.url, Infinity, realistic)
   const tiny = await fill(ours.url, Infinity, (i) => [String.fromCharCode(65 + (i % 26)), 1, '1'])
@@ -75,36 +82,42 @@ try {
     {
       name: 'GET /stocks/, 10 holdings',
       ours: { method: 'GET', path: '/stocks/', headers: { cookie: ten.cookie } },
-      straightforward: { method: 'GET', path: '/stocks/', headers: { cookie: plainTen.cookie } },
-      bytes: await size('/stocks/', ten.cookie),
-      goal: { ratio: 1.5 }
+      peers: {
+        equivalent: { request: { method: 'GET', path: '/stocks/', headers: { cookie: equivalentTen.cookie } }, ratio: 1 },
+        straightforward: { request: { method: 'GET', path: '/stocks/', headers: { cookie: plainTen.cookie } }, ratio: 1.5 }
+      },
+      bytes: await size('/stocks/', ten.cookie)
     },
     {
       // Every request adds an 11th holding to the same 10 and is answered with a re-issued cookie.
       name: 'POST /add_stock, 10 holdings',
       ours: { method: 'POST', path: '/add_stock', headers: { cookie: ten.cookie, 'content-type': form }, body: post(ten.token) },
-      straightforward: { method: 'POST', path: '/add_stock', headers: { cookie: plainTen.cookie, 'content-type': form }, body: post('') },
-      bytes: 0,
-      goal: { ratio: 1.2 }
+      peers: {
+        equivalent: { request: { method: 'POST', path: '/add_stock', headers: { cookie: equivalentTen.cookie, 'content-type': form }, body: post(equivalentTen.token) }, ratio: 1 },
+        straightforward: { request: { method: 'POST', path: '/add_stock', headers: { cookie: plainTen.cookie, 'content-type': form }, body: post('') }, ratio: 1.2 }
+      },
+      bytes: 0
     },
     {
       name: 'GET /add_stock',
       ours: { method: 'GET', path: '/add_stock', headers: { cookie: ten.cookie } },
-      straightforward: { method: 'GET', path: '/add_stock', headers: { cookie: plainTen.cookie } },
-      bytes: await size('/add_stock', ten.cookie),
-      goal: { ratio: 1.3 }
+      peers: {
+        equivalent: { request: { method: 'GET', path: '/add_stock', headers: { cookie: equivalentTen.cookie } }, ratio: 1 },
+        straightforward: { request: { method: 'GET', path: '/add_stock', headers: { cookie: plainTen.cookie } }, ratio: 1.3 }
+      },
+      bytes: await size('/add_stock', ten.cookie)
     },
     {
       name: `GET /stocks/, full: ${full.count} realistic holdings`,
       ours: { method: 'GET', path: '/stocks/', headers: { cookie: full.cookie } },
       bytes: await size('/stocks/', full.cookie),
-      goal: { micros: 200 }
+      micros: 200
     },
     {
       name: `GET /stocks/, full: ${tiny.count} one-letter holdings`,
       ours: { method: 'GET', path: '/stocks/', headers: { cookie: tiny.cookie } },
       bytes: await size('/stocks/', tiny.cookie),
-      goal: { micros: 200 }
+      micros: 200
     }
   ]
 
@@ -116,7 +129,7 @@ try {
       for (const scenario of repetition % 2 === 0 ? scenarios : [...scenarios].reverse()) {
         const runs: Array<[Server, Request]> = [
           [ours, scenario.ours],
-          ...(scenario.straightforward === undefined ? [] : [[straightforward, scenario.straightforward]] as Array<[Server, Request]>),
+          ...PEERS.flatMap((peer): Array<[Server, Request]> => scenario.peers === undefined ? [] : [[peerServers[peer], scenario.peers[peer].request]]),
           [bare, scenario.ours.method === 'POST'
             ? { method: 'POST', path: '/add_stock', headers: { 'content-type': form }, body: scenario.ours.body }
             : { method: 'GET', path: `/page?bytes=${scenario.bytes}`, headers: {} }]
@@ -133,59 +146,64 @@ try {
     }
   }
 
-  const stat = (scenario: Scenario, connections: number, server: string): { rps: number, p99: number, cpu: number, bad: number } | undefined => {
+  const stat = (scenario: Scenario, connections: number, server: string): Sample | undefined => {
     const list = samples.get(`${scenario.name}|${connections}|${server}`)
     if (list === undefined) return undefined
     return { rps: median(list.map((s) => s.rps)), p99: median(list.map((s) => s.p99)), cpu: median(list.map((s) => s.cpu)), bad: list.reduce((sum, s) => sum + s.bad, 0) }
   }
-  // Ours and the straightforward app run back to back in each repetition; this VM's speed
-  // drifts by more than the difference measured, so each repetition gives a ratio of its own
-  // and the median of those is reported, rather than a ratio of medians taken minutes apart.
-  // (autocannon's latencies are whole milliseconds, hence the floor of 1 ms for p99.)
-  const pairedRatio = (scenario: Scenario, connections: number, of: (sample: Sample) => number): number | undefined => {
+  // Ours and each peer run back to back in each repetition; this VM's speed drifts by more than
+  // the difference measured, so each repetition gives a ratio of its own and the median of those
+  // is reported, rather than a ratio of medians taken minutes apart. (autocannon's latencies
+  // are whole milliseconds, hence the floor of 1 ms for p99.)
+  const pairedRatio = (scenario: Scenario, connections: number, peer: Peer, of: (sample: Sample) => number): number => {
     const mine = samples.get(`${scenario.name}|${connections}|ours`) as Sample[]
-    const plain = samples.get(`${scenario.name}|${connections}|straightforward`)
-    return plain === undefined ? undefined : median(mine.map((sample, repetition) => of(sample) / of(plain[repetition] as Sample)))
+    const theirs = samples.get(`${scenario.name}|${connections}|${peer}`) as Sample[]
+    return median(mine.map((sample, repetition) => of(sample) / of(theirs[repetition] as Sample)))
   }
   const cpuOf = (sample: Sample): number => sample.cpu
   const p99Of = (sample: Sample): number => Math.max(sample.p99, 1)
+  const each = (values: Array<number | undefined>, digits: number): string => values.map((value) => value === undefined ? '–' : value.toFixed(digits)).join(' / ')
   const lines = [
-    '| scenario | conn. | req/s: ours / straightforward / bare | server CPU µs per request: ours / straightforward / bare | CPU ratio to straightforward | p99 ms: ours / straightforward | refused or failed (ours) | goal | met |',
-    '|---|---:|---|---|---:|---|---:|---|---|'
+    '| scenario | conn. | req/s: ours / equivalent / straightforward / bare | server CPU µs per request: ours / equivalent / straightforward / bare | CPU ratio to equivalent | CPU ratio to straightforward | p99 ms: ours / equivalent / straightforward | refused or failed: ours / equivalent | goal | met |',
+    '|---|---:|---|---|---:|---:|---|---|---|---|'
   ]
   const failures: string[] = []
   for (const scenario of scenarios) {
     for (const connections of CONNECTIONS) {
-      const mine = stat(scenario, connections, 'ours') as Sample
-      const plain = stat(scenario, connections, 'straightforward')
-      const floor = stat(scenario, connections, 'bare') as Sample
-      const ratio = pairedRatio(scenario, connections, cpuOf)
-      const met = 'micros' in scenario.goal ? mine.cpu <= scenario.goal.micros : (ratio as number) <= scenario.goal.ratio
-      const p99Met = plain === undefined || (pairedRatio(scenario, connections, p99Of) as number) <= 1.5
-      if (!met || !p99Met || mine.bad > 0) failures.push(`${scenario.name} at ${connections} connections`)
-      const goal = 'micros' in scenario.goal ? `≤ ${scenario.goal.micros} µs` : `≤ ${scenario.goal.ratio}×`
-      lines.push(`| ${scenario.name}${scenario.bytes > 0 ? `, ${scenario.bytes} B page` : ''} | ${connections} | ${Math.round(mine.rps)} / ${plain === undefined ? '–' : Math.round(plain.rps)} / ${Math.round(floor.rps)} | ${mine.cpu.toFixed(1)} / ${plain === undefined ? '–' : plain.cpu.toFixed(1)} / ${floor.cpu.toFixed(1)} | ${ratio === undefined ? '–' : ratio.toFixed(2)} | ${mine.p99} / ${plain === undefined ? '–' : plain.p99} | ${mine.bad} | ${goal}, p99 ≤ 1.5× | ${met && p99Met && mine.bad === 0 ? 'yes' : '**no**'} |`)
+      const [mine, same, plain, floor] = servers.map((server) => stat(scenario, connections, server.name)) as [Sample, Sample | undefined, Sample | undefined, Sample]
+      const ratios = PEERS.map((peer) => scenario.peers === undefined ? undefined : pairedRatio(scenario, connections, peer, cpuOf))
+      const met = scenario.peers === undefined
+        ? mine.cpu <= (scenario.micros as number)
+        : PEERS.every((peer, i) => (ratios[i] as number) <= (scenario.peers as Record<Peer, { ratio: number }>)[peer].ratio)
+      const p99Met = scenario.peers === undefined || pairedRatio(scenario, connections, 'straightforward', p99Of) <= 1.5
+      const ok = met && p99Met && mine.bad === 0 && (same?.bad ?? 0) === 0
+      if (!ok) failures.push(`${scenario.name} at ${connections} connections`)
+      const goal = scenario.peers === undefined
+        ? `≤ ${scenario.micros as number} µs`
+        : `≤ ${scenario.peers.equivalent.ratio}× equivalent, ≤ ${scenario.peers.straightforward.ratio}× straightforward, p99 ≤ 1.5× straightforward`
+      lines.push(`| ${scenario.name}${scenario.bytes > 0 ? `, ${scenario.bytes} B page` : ''} | ${connections} | ${each([mine.rps, same?.rps, plain?.rps, floor.rps], 0)} | ${each([mine.cpu, same?.cpu, plain?.cpu, floor.cpu], 1)} | ${each([ratios[0]], 2)} | ${each([ratios[1]], 2)} | ${each([mine.p99, same?.p99, plain?.p99], 0)} | ${mine.bad} / ${same === undefined ? '–' : same.bad} | ${goal} | ${ok ? 'yes' : '**no**'} |`)
     }
   }
   const rssLine = servers.map((server) => `${server.name}: ${(rss.get(server.name) ?? []).map((mb) => mb.toFixed(0)).join(' → ')} MB`).join('; ')
-  const maxRss = Math.max(...(rss.get('ours') ?? []))
-  if (maxRss > 120) failures.push(`RSS reached ${maxRss.toFixed(0)} MB`)
+  const maxRss = (name: string): number => Math.max(...(rss.get(name) ?? []))
+  if (maxRss('ours') > maxRss('equivalent')) failures.push(`RSS reached ${maxRss('ours').toFixed(0)} MB, the equivalent's ${maxRss('equivalent').toFixed(0)}`)
   const cpu = cpus()
   const report = [
     '# Benchmark results',
     '',
     `Run by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}, Node ${process.version}.`,
-    `Three servers in production mode (logger at warn), each run with npm start's Node flags (${START_FLAGS.join(' ')}), on loopback, autocannon in the same machine at ${CONNECTIONS.join(' and ')} connections,`,
+    `Four servers in production mode (logger at warn), each run with npm start's Node flags (${START_FLAGS.join(' ')}), on loopback, autocannon in the same machine at ${CONNECTIONS.join(' and ')} connections,`,
     `${WARMUP} s warm-up discarded, then ${DURATION} s; medians of ${REPETITIONS} interleaved repetitions. "Server CPU per request" is the`,
     'server process\'s user + system time over the run divided by its requests: what a page costs, whatever the load generator can send.',
-    'The CPU ratio, and the p99 ratio the goal column reads, are medians of the repetitions\' own ratios: ours and the straightforward app measured back to back each time.',
-    'The straightforward app is bench/straightforward/app.ts; bare is bare Fastify sending a string of the same size (GET) or a 302 (POST).',
+    'The CPU ratios, and the p99 ratio the goal column reads, are medians of the repetitions\' own ratios: ours and each peer measured back to back each time.',
+    'The equivalent is bench/equivalent/app.ts, the same features assembled from the ecosystem; the straightforward app is bench/straightforward/app.ts (no CSRF, no headers);',
+    'bare is bare Fastify sending a string of the same size (GET) or a 302 (POST).',
     '',
     ...lines,
     '',
     `Cookie capacity: ${full.count} realistic holdings (4-character symbol, 3-digit shares, 2-decimal price), ${tiny.count} one-letter ones. The list shows 50 rows a page.`,
     '',
-    `RSS after each run (MB): ${rssLine}. Goal: ours at most 120 MB.`,
+    `RSS after each run (MB): ${rssLine}. Goal: ours at most the equivalent's.`,
     '',
     failures.length === 0 ? 'Every goal is met.' : `Goals not met: ${failures.join('; ')}.`,
     ''

@@ -52,7 +52,10 @@ export const EMPTY_FORM: FormValues = { stock_symbol: '', number_of_shares: '', 
 /** The inputs in order, the first bad one focused. */
 export function formFields (values: FormValues, errors: FormErrors = {}): FieldView[] {
   const firstBad = FORM_FIELDS.find((name) => errors[name] !== undefined)
-  return FORM_FIELDS.map((name) => ({ ...SPECS[name], name, value: values[name], error: errors[name], autofocus: name === firstBad }))
+  return FORM_FIELDS.map((name) => {
+    const { label, hint, type, inputmode, text, range } = SPECS[name]
+    return { name, label, hint, type, inputmode, text, range, value: values[name], error: errors[name], autofocus: name === firstBad }
+  })
 }
 
 /** The string values of a parsed form, '' for anything missing or repeated. */

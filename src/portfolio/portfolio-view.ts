@@ -109,7 +109,7 @@ function sortedPage<T> (items: T[], columns: Array<Column<T>>, path: string, que
   const current = Math.min(query.page, pages)
   const first = (current - 1) * PAGE_SIZE
   const end = Math.min(first + PAGE_SIZE, items.length)
-  const at = (page: number): ListHref => href(path, { ...query, page })
+  const at = (page: number): ListHref => href(path, { view: query.view, sort: query.sort, dir: query.dir, page })
   return {
     rows: items.slice(first, end),
     pager: {
@@ -138,20 +138,28 @@ export interface PortfolioList {
 
 /** The list page of a portfolio: the view asked for, sorted, one page of it; `path` is the list's. */
 export function portfolioList (holdings: readonly Holding[], path: string, query: ListQuery): PortfolioList {
-  const first: ListQuery = { view: 'purchases', sort: undefined, dir: 'asc', page: 1 }
-  const list = {
-    positions: query.view === 'positions',
-    count: holdings.length,
-    total: formatMoney(totalCost(holdings)),
-    views: { purchases: href(path, first), positions: href(path, { ...first, view: 'positions' }) }
+  const positions = query.view === 'positions'
+  let header: HeaderCell[]
+  let purchaseRows: PurchaseRow[] = []
+  let positionRows: PositionRow[] = []
+  let pager: Pager | undefined
+  if (positions) {
+    const page = sortedPage(positionsOf(holdings), POSITION_COLUMNS, path, query)
+    header = headerCells(POSITION_COLUMNS, path, query)
+    positionRows = page.rows.map(positionRow)
+    pager = page.pager
+  } else {
+    const purchases = holdings.map((holding, index): Purchase => ({ holding, index, cost: holdingCost(holding) }))
+    const page = sortedPage(purchases, PURCHASE_COLUMNS, path, query)
+    header = headerCells(PURCHASE_COLUMNS, path, query)
+    purchaseRows = page.rows.map(purchaseRow)
+    pager = page.pager
   }
-  if (list.positions) {
-    const { rows, pager } = sortedPage(positionsOf(holdings), POSITION_COLUMNS, path, query)
-    return { ...list, header: headerCells(POSITION_COLUMNS, path, query), purchaseRows: [], positionRows: rows.map(positionRow), pager }
+  const views = {
+    purchases: href(path, { view: 'purchases', sort: undefined, dir: 'asc', page: 1 }),
+    positions: href(path, { view: 'positions', sort: undefined, dir: 'asc', page: 1 })
   }
-  const purchases = holdings.map((holding, index): Purchase => ({ holding, index, cost: holdingCost(holding) }))
-  const { rows, pager } = sortedPage(purchases, PURCHASE_COLUMNS, path, query)
-  return { ...list, header: headerCells(PURCHASE_COLUMNS, path, query), purchaseRows: rows.map(purchaseRow), positionRows: [], pager }
+  return { positions, count: holdings.length, total: formatMoney(totalCost(holdings)), views, header, purchaseRows, positionRows, pager }
 }
 
 function purchaseRow ({ holding, index, cost }: Purchase): PurchaseRow {
