@@ -1,24 +1,35 @@
 import t from 'tap'
-import { execFile, spawn } from 'node:child_process'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { promisify } from 'node:util'
+import { basename, join } from 'node:path'
+import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { KEY_A } from './helper.js'
+import { exec, finish, kill, launch, root, run, waitFor } from './process-helper.js'
 import { HttpSession } from '../clients/http-session.js'
 
-const exec = promisify(execFile)
-const root = new URL('..', import.meta.url).pathname
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'))
 const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
-// This process's coverage variables would make the child processes below record the package's
-// compiled files as if they were the sources.
-const { NODE_V8_COVERAGE, NODE_OPTIONS, ...cleanEnv } = process.env
-// Packing, installing and compiling take about half a minute: more than tap's default.
-t.setTimeout(180_000)
+// This process's coverage recorder (tap's NODE_OPTIONS) would follow npm, tsc and the host into
+// folders outside the project, for nothing.
+const { NODE_OPTIONS, ...cleanEnv } = process.env
+// Packing, installing and compiling take about a minute alone, minutes on a busy machine.
+t.setTimeout(600_000)
 
 /** The lowest Fastify the package declares and is tested with. */
 const LOWEST_FASTIFY = '5.0.0'
+
+/**
+ * Packs a copy of the project, so that `prepack` builds from the sources alone and its rebuild
+ * never removes the dist/ the other test files are running servers from.
+ */
+async function pack (dir: string): Promise<string> {
+  const copy = join(dir, 'source')
+  const skipped = new Set(['node_modules', 'dist', '.git', '.tap', 'coverage', '.tmp'])
+  await cp(root, copy, { recursive: true, filter: (path) => !skipped.has(basename(path)) })
+  await symlink(join(root, 'node_modules'), join(copy, 'node_modules'))
+  const { stdout } = await exec('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: copy, env: cleanEnv })
+  return join(dir, stdout.trim().split('\n').at(-1) as string)
+}
 
 t.test('the README\'s first screen gives the two commands, and every script it names exists', async (t) => {
   const firstScreen = readme.split('\n').slice(0, 15).join('\n')
@@ -58,21 +69,21 @@ t.test('package.json is a publishable plugin: built on pack and on git install, 
 t.test('packed, installed into a host app outside the repository on the lowest Fastify and dependencies, the README snippet compiles and serves', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'portfolio-host-'))
   t.teardown(() => rm(dir, { recursive: true, force: true }))
-  const { stdout: packed } = await exec('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: root, env: cleanEnv })
-  const tarball = join(dir, packed.trim().split('\n').at(-1) as string)
+  const tarball = await pack(dir)
 
   const files = (await exec('tar', ['tzf', tarball])).stdout.split('\n').filter(Boolean)
   t.ok(files.includes('package/dist/src/index.js') && files.includes('package/dist/src/index.d.ts'), 'the tarball holds the built code and its types')
   t.ok(files.includes('package/views/stocks.hbs') && files.includes('package/public/portfolio.css'), 'and the views and stylesheet')
   t.same(files.filter((file) => /\.map$|\/server\/|security-headers|pipelining/.test(file)), [], 'no source maps without sources, nothing of the standalone server')
 
-  // The checks a registry would want, on what the host gets.
-  await exec('npx', ['attw', tarball, '--profile', 'esm-only', '--format', 'ascii'], { cwd: root, env: cleanEnv })
-  await exec('npx', ['publint', '--strict'], { cwd: root, env: cleanEnv })
+  // The checks a registry would want, on the tarball a host gets.
+  const bin = (name: string): string => join(root, 'node_modules/.bin', name)
+  await exec(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'ascii'], { env: cleanEnv })
+  await exec(bin('publint'), ['run', tarball, '--strict'], { env: cleanEnv })
   t.pass('publint and @arethetypeswrong/cli find no problem')
 
   const host = join(dir, 'host')
-  await exec('mkdir', [host])
+  await mkdir(host)
   // Every dependency at the lowest version the package declares: the bounds are what it needs.
   const lowest = Object.fromEntries(Object.entries(pkg.dependencies as Record<string, string>).map(([name, range]) => [name, range.replace(/^\^/, '')]))
   await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides: lowest }))
@@ -93,17 +104,9 @@ t.test('packed, installed into a host app outside the repository on the lowest F
   await exec(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', host], { env: cleanEnv })
   t.same(await readdir(join(host, 'out')), ['app.js'], 'tsc (strict, NodeNext) compiles the snippet')
 
-  const child = spawn(process.execPath, ['out/app.js'], { cwd: host, env: { ...cleanEnv, PORTFOLIO_KEY: KEY_A } })
-  t.teardown(() => { child.kill() })
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = ''
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/.exec(output)
-      if (match !== null) resolve(match[1] as string)
-    })
-    child.on('exit', () => reject(new Error(`the host exited: ${output}`)))
-  })
+  const child = launch(process.execPath, ['out/app.js'], { cwd: host, env: { ...cleanEnv, PORTFOLIO_KEY: KEY_A }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
+  t.teardown(() => { kill(child) })
+  const url = (await waitFor(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 'the host')).match[1] as string
 
   const session = await HttpSession.open(`${url}/portfolio`)
   t.equal((await session.addStock('AAPL', 15, '302.17')).headers.get('location'), '/portfolio/stocks/')
@@ -117,12 +120,12 @@ t.test('packed, installed into a host app outside the repository on the lowest F
 })
 
 t.test('the bin prints a key; unknown commands say how to use it', async (t) => {
-  const bin = join(root, 'src/bin.ts')
-  const { stdout } = await exec(process.execPath, [...process.execArgv, bin, 'genkey'])
+  const { code, stdout } = await finish(run('src/bin.ts', {}, [], true, ['genkey']))
+  t.equal(code, 0)
   t.match(stdout, /^[0-9a-f]{64}\n$/)
   for (const args of [[], ['nope']]) {
-    const failed = await exec(process.execPath, [...process.execArgv, bin, ...args]).then(() => undefined, (error: { code: number, stderr: string }) => error)
-    t.equal(failed?.code, 2)
-    t.match(failed?.stderr, 'usage: fastify-stock-portfolio genkey')
+    const failed = await finish(run('src/bin.ts', {}, [], true, args))
+    t.equal(failed.code, 2)
+    t.match(failed.stderr, 'usage: fastify-stock-portfolio genkey')
   }
 })
