@@ -60,3 +60,19 @@ t.test('every command in the docs that runs the server gives it the Node flags n
   t.same([...new Set(commands.map(([path]) => path))].sort(), ['README.md', 'docs/deploy.md'], 'the README and docs/deploy.md each give one')
   for (const [path, command] of commands) t.ok(flags.every((flag) => command.includes(flag)), `${path}: ${command}`)
 })
+
+t.test('the README\'s first screen gives the two commands: run it, test it', async (t) => {
+  const readme = docs.find(([path]) => path === 'README.md')?.[1] ?? ''
+  const firstScreen = readme.split('\n').slice(0, 15).join('\n')
+  t.match(firstScreen, 'npm install && npm start')
+  t.match(firstScreen, /^npm test\b/m)
+})
+
+t.test('every setting the server reads is documented', async (t) => {
+  const readme = docs.find(([path]) => path === 'README.md')?.[1] ?? ''
+  const config = await read('src/server/config.ts')
+  const settings = new Set([...config.matchAll(/setting\(env, '(\w+)'\)|integer\(env, '(\w+)'/g)].map((m) => m[1] ?? m[2]))
+  settings.add('NODE_ENV')
+  t.ok(settings.size >= 15, `${settings.size} settings`)
+  for (const name of settings) t.match(readme, `\`${name as string}\``, `${name as string} is in the README`)
+})
