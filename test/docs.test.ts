@@ -1,17 +1,19 @@
 import t from 'tap'
 import { existsSync } from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, readdir } from 'node:fs/promises'
+import { dirname, join } from 'node:path/posix'
 
 // The docs name files, scripts, decorators and environment variables; each must exist, so
 // that the docs cannot drift from the code unnoticed.
 const root = new URL('..', import.meta.url)
 const read = (path: string): Promise<string> => readFile(new URL(path, root), 'utf8')
-const DOCS = ['README.md', 'SECURITY.md', 'docs/deploy.md', 'docs/from-flask.md', 'plugins/README.md', 'routes/README.md', 'src/README.md', 'test/README.md', 'bench/README.md', 'clients/README.md']
+const pages = (await readdir(new URL('docs/', root))).filter((name) => name.endsWith('.md')).map((name) => `docs/${name}`)
+const DOCS = ['README.md', 'SECURITY.md', ...pages, 'plugins/README.md', 'routes/README.md', 'src/README.md', 'test/README.md', 'bench/README.md', 'clients/README.md']
 const docs = await Promise.all(DOCS.map(async (path) => [path, await read(path)] as const))
 const pkg = JSON.parse(await read('package.json'))
 const code = (await Promise.all([
   'src/index.ts', 'src/server/config.ts', 'src/server/app.ts', 'plugins/session.ts', 'plugins/csrf.ts', 'plugins/views.ts', 'src/urls.ts',
-  'test/browser-helper.ts', 'test/load-balancer.test.ts', 'bench/run.ts', 'bench/soak.ts', '.ci/run'
+  'test/browser-helper.ts', 'test/process-helper.ts', 'test/load-balancer.test.ts', 'bench/run.ts', 'bench/soak.ts', '.ci/run'
 ].map(read))).join('\n')
 
 /** The backticked spans of a document, outside its code blocks. */
@@ -22,6 +24,24 @@ t.test('every file or folder the docs name exists', async (t) => {
     for (const span of spans(text)) {
       const path = /^(?:src|plugins|routes|views|public|test|bench|clients|docs)\/[\w./-]*$/.exec(span)?.[0]
       if (path !== undefined) t.ok(existsSync(new URL(path, root)), `${doc}: ${path}`)
+    }
+  }
+})
+
+/** GitHub's anchor for a heading: lower case, punctuation dropped, spaces as hyphens. */
+const anchor = (heading: string): string => heading.toLowerCase().replace(/[^\w\- ]/g, '').replace(/ /g, '-')
+
+t.test('every page the docs link to exists, and so does the heading a link names', async (t) => {
+  t.ok(pages.length >= 8, `${pages.length} pages in docs/`)
+  for (const [doc, text] of docs) {
+    for (const [, target] of text.matchAll(/\]\((?!https?:|#)([^)\s]+)\)/g)) {
+      const [path, hash] = (target as string).split('#') as [string, string | undefined]
+      const file = join(dirname(doc), path)
+      t.ok(existsSync(new URL(file, root)), `${doc}: ${target as string}`)
+      if (hash !== undefined) {
+        const headings = [...(await read(file)).matchAll(/^#+ (.+)$/gm)].map((match) => anchor(match[1] as string))
+        t.ok(headings.includes(hash), `${doc}: ${target as string}`)
+      }
     }
   }
 })
@@ -57,6 +77,22 @@ t.test('every command in the docs that runs the server gives it the Node flags n
   const flags = (pkg.scripts.start as string).split(' ').filter((word) => word.startsWith('--'))
   t.ok(flags.length > 0)
   const commands = docs.flatMap(([path, text]) => [...text.matchAll(/^.*\bnode\b.*dist\/src\/server\/server\.js.*$/gm)].map((match) => [path, match[0]] as const))
-  t.same([...new Set(commands.map(([path]) => path))].sort(), ['README.md', 'docs/deploy.md'], 'the README and docs/deploy.md each give one')
+  t.ok(commands.some(([path]) => path === 'README.md'), 'the README gives one')
   for (const [path, command] of commands) t.ok(flags.every((flag) => command.includes(flag)), `${path}: ${command}`)
+})
+
+t.test('the README\'s first screen gives the two commands: run it, test it', async (t) => {
+  const readme = docs.find(([path]) => path === 'README.md')?.[1] ?? ''
+  const firstScreen = readme.split('\n').slice(0, 15).join('\n')
+  t.match(firstScreen, 'npm install && npm start')
+  t.match(firstScreen, /^npm test\b/m)
+})
+
+t.test('every setting the server reads is in docs/configuration.md', async (t) => {
+  const page = await read('docs/configuration.md')
+  const config = await read('src/server/config.ts')
+  const settings = new Set([...config.matchAll(/setting\(env, '(\w+)'\)|integer\(env, '(\w+)'/g)].map((m) => m[1] ?? m[2]))
+  settings.add('NODE_ENV')
+  t.ok(settings.size >= 15, `${settings.size} settings`)
+  for (const name of settings) t.match(page, `\`${name as string}\``, `${name as string} is in docs/configuration.md`)
 })

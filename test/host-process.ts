@@ -1,16 +1,17 @@
-import { type ChildProcessByStdio, spawn } from 'node:child_process'
+import type { ChildProcessByStdio } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import type { Test } from 'tap'
+import { kill, launch } from './process-helper.js'
 
 /**
  * Starts a host app fixture (test/fixtures/*.mjs, built plugin) as its own process, without
  * tap's instrumentation (NODE_OPTIONS), as a host runs it. Resolves once it prints its address;
- * it is killed when the test ends, and exits by itself if this process goes away.
+ * it is killed when the test ends, or when this process dies (test/process-helper.ts).
  */
 export async function startHost (t: Test, fixture: string): Promise<{ host: ChildProcessByStdio<null, Readable, Readable>, url: string, output: () => string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== 'NODE_OPTIONS' && name !== 'NODE_V8_COVERAGE' && !name.startsWith('_TAPJS_')))
-  const host = spawn(process.execPath, [fixture], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }) as ChildProcessByStdio<null, Readable, Readable>
-  t.teardown(() => { host.kill('SIGKILL') })
+  const host = launch(process.execPath, [fixture], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }) as ChildProcessByStdio<null, Readable, Readable>
+  t.teardown(() => { kill(host) })
   let output = ''
   host.stderr.on('data', (data: Buffer) => { output += data.toString() })
   const url = await new Promise<string>((resolve, reject) => {

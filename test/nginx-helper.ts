@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process'
 import { existsSync } from 'node:fs'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Test } from 'tap'
 import { freePort } from '../clients/free-port.js'
+import { kill, launch } from './process-helper.js'
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx'
 
@@ -28,7 +28,8 @@ export async function startNginx (t: Test, upstreams: string[], { http = '', loc
   const port = await freePort()
   await writeFile(join(dir, 'nginx.conf'), `
 ${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
+# One process, no workers: the one the test starts is all there is to stop.
+master_process off;
 worker_rlimit_nofile ${connections * 2 + 64};
 daemon off;
 pid ${dir}/nginx.pid;
@@ -53,10 +54,10 @@ http {
   }
 }
 `)
-  const nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'ignore' })
-  t.teardown(() => { nginx.kill('SIGQUIT') })
+  const nginx = launch(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-e', join(dir, 'error.log')], { stdio: 'ignore' })
+  t.teardown(() => { kill(nginx) })
   const url = `http://127.0.0.1:${port}`
-  for (let i = 0; i < 100; i++) {
+  for (const started = Date.now(); Date.now() - started < 60_000;) {
     try {
       await fetch(`${url}/health`)
       break

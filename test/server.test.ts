@@ -5,6 +5,9 @@ import { KEY_A } from './helper.js'
 import { finish, run, start } from './process-helper.js'
 import { HttpSession } from '../clients/http-session.js'
 
+// Eight server processes, one under load: about 10 s alone, several times that on a busy machine.
+t.setTimeout(240_000)
+
 t.test('a malformed SESSION_KEY stops start-up with a message on stderr naming it', async (t) => {
   for (const [key, message] of [['abc', 'SESSION_KEY: the key is 3 hex characters'], [`${KEY_A},`, 'SESSION_KEY: key 2 of 2 is empty'], ['g'.repeat(64), 'not hex digits']]) {
     const { code, stderr } = await finish(run('src/server/server.ts', { SESSION_KEY: key as string }))
@@ -73,7 +76,7 @@ t.test('SIGTERM under load: requests in flight finish, nothing is cut off, exit 
 })
 
 t.test('an uncaught error closes the server, logged, with exit code 1', async (t) => {
-  const { child, output } = await start(t, { LOG_LEVEL: 'info', SESSION_KEY: KEY_A }, ['--import', './test/fixtures/throw-on-sigusr2.ts'])
+  const { child, output } = await start(t, { LOG_LEVEL: 'info', SESSION_KEY: KEY_A }, ['test/fixtures/throw-on-sigusr2.js'])
   child.kill('SIGUSR2')
   const [code] = await once(child, 'exit') as [number | null]
   t.equal(code, 1)
