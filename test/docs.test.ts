@@ -13,7 +13,7 @@ const docs = await Promise.all(DOCS.map(async (path) => [path, await read(path)]
 const pkg = JSON.parse(await read('package.json'))
 const code = (await Promise.all([
   'src/index.ts', 'src/server/config.ts', 'src/server/app.ts', 'plugins/session.ts', 'plugins/csrf.ts', 'plugins/views.ts', 'src/urls.ts',
-  'test/browser-helper.ts', 'test/process-helper.ts', 'test/load-balancer.test.ts', 'bench/run.ts', 'bench/soak.ts', '.ci/run'
+  'test/browser-helper.ts', 'test/process-helper.ts', 'test/nginx-helper.ts', 'test/load-balancer.test.ts', 'bench/run.ts', 'bench/soak.ts', '.ci/run'
 ].map(read))).join('\n')
 
 /** The backticked spans of a document, outside its code blocks. */
