@@ -93,7 +93,7 @@ t.test('under a prefix in a host app, every link, form and redirect stays under 
   t.equal(new URL(page.url()).pathname, '/portfolio/stocks/')
   t.same(await rows(page), [['AAPL', '15', '$302.17', '$4,532.55']])
   const cookies = await page.context().cookies()
-  t.same(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly, cookie.sameSite]), [['portfolio', '/portfolio', true, 'Lax']])
+  t.same(cookies.map((cookie) => [cookie.name, cookie.path, cookie.httpOnly, cookie.sameSite]), [['portfolio_portfolio', '/portfolio', true, 'Lax']])
   const style = await page.locator('tbody td:nth-child(2)').first().evaluate((cell) => getComputedStyle(cell).textAlign)
   t.equal(style, 'right', 'the stylesheet loads from under the prefix')
 })

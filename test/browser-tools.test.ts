@@ -47,7 +47,7 @@ t.test('positions, sorting, export and import in a real browser, under a prefix 
   // Another browser: an empty portfolio. A bad file first, then the export.
   const other = await person(browser)
   await other.page.goto(`${base}/stocks/`)
-  await other.page.getByRole('link', { name: 'Import' }).click()
+  await other.page.getByRole('link', { name: 'Import', exact: true }).click()
   t.equal(new URL(other.page.url()).pathname, '/portfolio/stocks/import')
   await other.page.getByLabel('CSV file').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('symbol,shares,price\nAAPL,1.5,302.17\n9X,1,1\n') })
   await Promise.all([other.page.waitForLoadState('load'), other.page.getByRole('button', { name: 'Import' }).click()])
