@@ -34,9 +34,8 @@ declare module 'fastify' {
 const kCsrf: unique symbol = Symbol('fastify-stock-portfolio/csrf')
 
 /**
- * preValidation for state-changing routes: same-origin, and the body's _csrf matching the
- * session. It runs once the body is parsed and before the schema, so a forged request is a 403
- * whatever it holds.
+ * preValidation for state-changing routes: same-origin, and the body's _csrf matching the session.
+ * After the body is parsed and before the schema, so a forged request is a 403 whatever it holds.
  */
 export function csrfCheck (fastify: FastifyInstance): preValidationHookHandler {
   return fastify[kCsrf].check

@@ -7,9 +7,8 @@ import type { PortfolioSessionData } from './session.js'
 // Helpers for the routes, over the session and the cookie-size check: nothing to register.
 
 /**
- * Applies `changes` and leaves `message` for the next page, in place of any message unread.
- * When the cookie has room for the change but not the message, the message is dropped.
- * Returns false, changing nothing, when the change itself does not fit.
+ * Applies `changes` and leaves `message` for the next page, in place of any unread; false, with
+ * nothing changed, when the change does not fit in the cookie (the message alone is dropped).
  */
 export function saveWithMessage (fastify: FastifyInstance, session: Session<PortfolioSessionData>, changes: Pick<Partial<PortfolioSessionData>, 'holdings'>, message: string): boolean {
   const holdings = changes.holdings ?? session.get('holdings')

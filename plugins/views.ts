@@ -31,9 +31,8 @@ const compileOptions = { knownHelpersOnly: true }
 const PARTIALS = ['field', 'purchase-row', 'position-row', 'header-cell', 'list-href']
 
 /**
- * A page: its template, rendered by @fastify/view, inside the layout. @fastify/view's `layout`
- * option takes a file under views/, and a host's layout may be a string, so the layout is
- * applied here as that option applies it: the page, then the layout given it as `body`.
+ * A page in the layout, as @fastify/view's `layout` option renders one (the layout gets the page
+ * as `body`); that option takes only a file under views/, and a host's layout may be a string.
  */
 export async function renderPage (reply: FastifyReply, page: string, data: PageData & Record<string, unknown>): Promise<string> {
   const body = await reply.portfolioViewAsync(page, data)
