@@ -66,6 +66,11 @@ t.test('import refuses a bad file whole, with one message per bad line and field
     ],
     problems: 2
   }, 'a line break inside a quoted cell: the next record is named by the line it starts on')
+  t.same(await readPortfolioCsv('note,symbol,shares,price\nonly a note\n'), {
+    ok: false,
+    errors: ['line 2: the stock symbol is missing', 'line 2: the number of shares is missing', 'line 2: the purchase price is missing'],
+    problems: 3
+  }, 'a line shorter than the header: its missing cells are missing values')
   const longest = `symbol,shares,price\n${'A,1,1\n'.repeat(MAX_IMPORT_PURCHASES)}`
   t.equal((await readPortfolioCsv(longest)).ok, true, `${MAX_IMPORT_PURCHASES} purchases are read`)
   const many = await readPortfolioCsv(`symbol,shares,price\n${'1,x,-\n'.repeat(MAX_IMPORT_PURCHASES)}`)

@@ -32,6 +32,13 @@ t.test('a cookieName given to two mounts that nest fails registration, naming th
   await t.rejects(async () => { await app.ready() }, { message: 'fastify-stock-portfolio: mounted at /p/sub with cookieName "shared", as is the mount at /p: browsers would send both cookies to the inner one. Give each mount its own cookieName, or leave it unset (the default name follows the prefix)' })
 })
 
+t.test('a cookieName given to the root mount and a prefixed one fails too: the root covers every path', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { key: KEY_A, cookieName: 'shared' })
+  app.register(stockPortfolio, { prefix: '/p', key: KEY_A, cookieName: 'shared' })
+  await t.rejects(async () => { await app.ready() }, { message: /mounted at \/p with cookieName "shared", as is the mount at \/:/ })
+})
+
 t.test('the same name on mounts that do not nest, or on two servers, is fine', async (t) => {
   for (const prefixes of [['/p', '/q'], ['/p', '/p2']]) {
     const app = Fastify()
