@@ -5,8 +5,6 @@ import type { FastifyRequest } from 'fastify'
 // subdomain with a longer Path, which browsers send first. Neither is opened, and nothing is
 // sealed back over the browser's real one.
 
-export const COOKIE_CONFLICT_NOTICE = 'Your browser sent two portfolio cookies, so neither was used: another site on this domain may have set one. Nothing can be saved until this site\'s cookies are cleared in the browser.'
-
 const kConflict: unique symbol = Symbol('fastify-stock-portfolio/cookie conflict')
 
 declare module 'fastify' {
@@ -18,11 +16,6 @@ declare module 'fastify' {
 /** Whether this request carried two cookies of the session's name. */
 export function hasCookieConflict (request: FastifyRequest): boolean {
   return request[kConflict]
-}
-
-/** What a page says of the session before anything else: why it shows no portfolio, if so. */
-export function sessionNotice (request: FastifyRequest): string | undefined {
-  return request[kConflict] ? COOKIE_CONFLICT_NOTICE : undefined
 }
 
 /** Spaces and tabs around a cookie's name, which the `cookie` parser trims. */

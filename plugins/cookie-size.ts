@@ -35,10 +35,10 @@ declare module 'fastify' {
 
 /**
  * Whether the session, saved with `holdings` and `message` (none: no message) in place of its
- * own, still fits in one browser cookie.
+ * own, and the rest of what it holds, still fits in one browser cookie.
  */
 export function fitsWith (fastify: FastifyInstance, session: Session<PortfolioSessionData>, holdings: string | undefined, message?: string): boolean {
-  return fastify[kSessionFits]({ holdings, csrf: session.get('csrf'), flash: message })
+  return fastify[kSessionFits]({ ...session.data(), holdings, flash: message })
 }
 
 export default fp<{ cookieName: string }>(async function cookieSize (fastify, { cookieName }) {

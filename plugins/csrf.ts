@@ -2,7 +2,7 @@ import fp from 'fastify-plugin'
 import { Tokens } from '@fastify/csrf'
 import createError from '@fastify/error'
 import type { FastifyInstance, FastifyRequest, preValidationHookHandler } from 'fastify'
-import { COOKIE_CONFLICT_NOTICE, hasCookieConflict } from './cookie-conflict.js'
+import { hasCookieConflict } from './cookie-conflict.js'
 import type { ResolvedOptions } from '../src/options.js'
 
 // @fastify/csrf-protection keeps its secret in request.session, which inside a host app is the
@@ -19,7 +19,7 @@ const CrossSiteRequest = createError(
   'This form was sent from another site, so it was refused. Nothing was changed.',
   403
 )
-const CookieConflict = createError('FST_PORTFOLIO_COOKIE_CONFLICT', `${COOKIE_CONFLICT_NOTICE} Nothing was changed.`, 400)
+const CookieConflict = createError('FST_PORTFOLIO_COOKIE_CONFLICT', 'Your browser sent two portfolio cookies, so neither was used: another site on this domain may have set one. Nothing can be saved until this site\'s cookies are cleared in the browser. Nothing was changed.', 400)
 
 declare module 'fastify' {
   interface FastifyReply {
@@ -27,7 +27,7 @@ declare module 'fastify' {
     portfolioCsrfToken(): string
   }
   interface FastifyInstance {
-    [kCsrf]: { check: preValidationHookHandler, renew: (request: FastifyRequest) => void }
+    [kCsrf]: { check: preValidationHookHandler, sameOrigin: preValidationHookHandler, renew: (request: FastifyRequest) => void }
   }
 }
 
@@ -39,6 +39,16 @@ const kCsrf: unique symbol = Symbol('fastify-stock-portfolio/csrf')
  */
 export function csrfCheck (fastify: FastifyInstance): preValidationHookHandler {
   return fastify[kCsrf].check
+}
+
+/**
+ * preValidation for the language switch: same-origin only, no token. The switch is on every
+ * page, the empty list's too, which writes no cookie and so has no secret to make a token
+ * from; a forged switch could only change the language, and browsers mark a cross-site form
+ * in Sec-Fetch-Site or Origin.
+ */
+export function sameOriginCheck (fastify: FastifyInstance): preValidationHookHandler {
+  return fastify[kCsrf].sameOrigin
 }
 
 /** Replaces the browser's CSRF secret: every form issued before is refused. */
@@ -75,10 +85,16 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     return tokens.create(secret)
   })
 
-  /** Why a form is refused, or undefined when it is taken. */
-  function refusal (request: FastifyRequest): Error | undefined {
+  /** Why a form is refused whatever its token, or undefined. */
+  function siteRefusal (request: FastifyRequest): Error | undefined {
     if (hasCookieConflict(request)) return new CookieConflict()
     if (isCrossSite(request)) return new CrossSiteRequest()
+    return undefined
+  }
+  /** Why a form is refused, or undefined when it is taken. */
+  function refusal (request: FastifyRequest): Error | undefined {
+    const refused = siteRefusal(request)
+    if (refused !== undefined) return refused
     const secret = request.portfolioSession.get('csrf')
     const body = request.body
     const token = typeof body === 'object' && body !== null && '_csrf' in body ? body._csrf : undefined
@@ -91,6 +107,9 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
   const check: preValidationHookHandler = function (request, _reply, done) {
     done(refusal(request))
   }
+  const sameOrigin: preValidationHookHandler = function (request, _reply, done) {
+    done(siteRefusal(request))
+  }
   const renew = (request: FastifyRequest): void => { request.portfolioSession.set('csrf', tokens.secretSync()) }
-  fastify.decorate(kCsrf, { check, renew })
+  fastify.decorate(kCsrf, { check, sameOrigin, renew })
 }, { name: 'fastify-stock-portfolio/csrf', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })

@@ -14,7 +14,7 @@ const FORM_ALLOWANCE = 4 * 1024
 export const UPLOAD_BODY_LIMIT = UPLOAD_LIMIT + FORM_ALLOWANCE
 
 /** The longest text field of the import form: its token and its choice are far shorter. */
-const FIELD_LIMIT = 1000
+export const FIELD_LIMIT = 1000
 
 export const UPLOAD_TOO_LARGE = `The file was larger than ${UPLOAD_LIMIT / 1024} KiB, so it was not read. Nothing was changed.`
 

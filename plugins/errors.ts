@@ -1,24 +1,36 @@
 import fp from 'fastify-plugin'
 import type { FastifyError, FastifyRequest } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
-import { UPLOAD_TOO_LARGE } from './csv-upload.js'
+import { FIELD_LIMIT, UPLOAD_LIMIT } from './csv-upload.js'
+import { localeOf } from './i18n.js'
 import { kPaths } from '../src/urls.js'
+import type { Locale } from '../src/i18n/locale.js'
 import { renderPage } from './views.js'
 
-/** Plain words for the errors Fastify raises before a handler runs. */
-const MESSAGES: Record<string, string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: `The form was larger than ${FORM_BODY_LIMIT / 1024} KiB, so it was not read. Nothing was changed.`,
-  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'This page accepts only forms sent as application/x-www-form-urlencoded (the import page: multipart/form-data). Nothing was changed.',
+/** Plain words, in the visitor's language, for the errors raised before a handler runs. */
+const MESSAGES: Record<string, (locale: Locale) => string> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: ({ say }) => say('error.formTooLarge', { limit: FORM_BODY_LIMIT / 1024 }),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: ({ t }) => t.error.mediaType,
   // The form a person fills in re-renders with its own messages; this is a page's hidden form.
-  FST_ERR_VALIDATION: 'The form arrived incomplete or with fields it does not have. Nothing was changed.',
+  FST_ERR_VALIDATION: ({ t }) => t.error.validation,
   // @fastify/under-pressure, in the standalone server: shedding load rather than running out of memory.
-  FST_UNDER_PRESSURE: 'The server is busy right now. Nothing was changed; try again in a few seconds.'
+  FST_UNDER_PRESSURE: ({ t }) => t.error.busy,
+  FST_PORTFOLIO_CSRF: ({ t }) => t.error.csrf,
+  FST_PORTFOLIO_CROSS_SITE: ({ t }) => t.error.crossSite,
+  FST_PORTFOLIO_COOKIE_CONFLICT: ({ t }) => t.error.cookieConflict,
+  FST_PORTFOLIO_UPLOAD_TOO_LARGE: ({ say }) => say('error.uploadTooLarge', { limit: UPLOAD_LIMIT / 1024 }),
+  FST_PORTFOLIO_UPLOAD_MALFORMED: ({ t }) => t.error.uploadMalformed,
+  FST_PORTFOLIO_UPLOAD_INCOMPLETE: ({ t }) => t.error.uploadIncomplete,
+  FST_PORTFOLIO_FIELD_TOO_LONG: ({ say }) => say('error.fieldTooLong', { limit: String(FIELD_LIMIT) }),
+  FST_PORTFOLIO_LANGUAGE_FULL: ({ t }) => t.language.full
 }
 
 /** What a refused request is told; the import's body is bounded by its file. */
-function refusalMessage (error: FastifyError, request: FastifyRequest): string {
-  if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && request.headers['content-type']?.startsWith('multipart/') === true) return UPLOAD_TOO_LARGE
-  return MESSAGES[error.code] ?? error.message
+function refusalMessage (error: FastifyError, request: FastifyRequest, locale: Locale): string {
+  const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && request.headers['content-type']?.startsWith('multipart/') === true
+    ? 'FST_PORTFOLIO_UPLOAD_TOO_LARGE'
+    : error.code
+  return MESSAGES[code]?.(locale) ?? locale.say('error.other', { detail: error.message })
 }
 
 // Every error inside the plugin becomes a page of its own, with the layout and a way back;
@@ -27,8 +39,9 @@ function refusalMessage (error: FastifyError, request: FastifyRequest): string {
 // not-found handler stays in charge (Fastify allows one per prefix).
 export default fp(async function errors (fastify) {
   if (fastify[kPaths].base !== '') {
-    fastify.setNotFoundHandler(async function (_request, reply) {
-      return renderPage(reply.code(404), 'error.hbs', { title: 'Page not found', status: 404, message: 'There is no page at this address. Nothing was changed.' })
+    fastify.setNotFoundHandler(async function (request, reply) {
+      const { t } = localeOf(request)
+      return renderPage(reply.code(404), 'error.hbs', { title: t.error.notFound, status: 404, message: t.error.notFoundMessage })
     })
   }
 
@@ -38,9 +51,8 @@ export default fp(async function errors (fastify) {
       ? error.statusCode
       : 500
     if (status === 500) request.log.error({ err: error }, 'fastify-stock-portfolio: request failed')
-    const message = status === 500
-      ? 'Something went wrong on our side. Your portfolio was not changed.'
-      : refusalMessage(error, request)
-    return renderPage(reply.code(status), 'error.hbs', { title: 'Request refused', status, message })
+    const locale = localeOf(request)
+    const message = status === 500 ? locale.t.error.internal : refusalMessage(error, request, locale)
+    return renderPage(reply.code(status), 'error.hbs', { title: locale.t.error.refused, status, message })
   })
-}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views'], decorators: { fastify: [kPaths], reply: ['portfolioViewAsync'] } })
+}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views', 'fastify-stock-portfolio/i18n'], decorators: { fastify: [kPaths], reply: ['portfolioViewAsync'] } })

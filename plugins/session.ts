@@ -14,6 +14,8 @@ export interface PortfolioSessionData {
   csrf: string
   /** A message for the next page, shown once (plugins/flash.ts). */
   flash: string
+  /** The language the visitor chose with the switch (plugins/i18n.ts); none: Accept-Language decides. */
+  locale: string
 }
 
 declare module 'fastify' {

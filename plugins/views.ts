@@ -7,6 +7,8 @@ import type { FastifyReply } from 'fastify'
 import { viewsDir } from '../src/package-root.js'
 import { kPaths } from '../src/urls.js'
 import type { ResolvedOptions } from '../src/options.js'
+import { languageChoices, localeOf, markLanguage } from './i18n.js'
+import { hasCookieConflict } from './cookie-conflict.js'
 
 /** What the layout reads of a page's data, besides `paths` and `body`. */
 export interface PageData {
@@ -28,15 +30,23 @@ const kLayout: unique symbol = Symbol('fastify-stock-portfolio/layout')
 
 // Only the built-in helpers exist: templates compile to direct calls instead of lookups.
 const compileOptions = { knownHelpersOnly: true }
-const PARTIALS = ['field', 'purchase-row', 'position-row', 'header-cell', 'list-href']
+const PARTIALS = ['field', 'purchase-row', 'position-row', 'header-cell', 'list-href', 'language-switch']
 
 /**
- * A page in the layout, as @fastify/view's `layout` option renders one (the layout gets the page
- * as `body`); that option takes only a file under views/, and a host's layout may be a string.
+ * A page: its template, rendered by @fastify/view, inside the layout. @fastify/view's `layout`
+ * option takes a file under views/, and a host's layout may be a string, so the layout is
+ * applied here as that option applies it: the page, then the layout given it as `body`. Both
+ * are written in the visitor's language: `t` holds its texts, `lang` its tag, `languages` the
+ * switch to the others, which brings the visitor `back` to this page.
  */
 export async function renderPage (reply: FastifyReply, page: string, data: PageData & Record<string, unknown>): Promise<string> {
-  const body = await reply.portfolioViewAsync(page, data)
-  return reply.server[kLayout]({ title: data.title, nav: data.nav, paths: reply.server[kPaths], body })
+  const locale = localeOf(reply.request)
+  markLanguage(reply, locale)
+  const language = { t: locale.t, lang: locale.tag, languages: languageChoices(reply, locale), back: reply.request.url }
+  // What a page says of the session before anything else: why it shows no portfolio, if so.
+  const notice = hasCookieConflict(reply.request) ? locale.t.notice.cookieConflict : undefined
+  const body = await reply.portfolioViewAsync(page, { ...data, ...language, notice })
+  return reply.server[kLayout]({ title: data.title, nav: data.nav, paths: reply.server[kPaths], body, ...language })
 }
 
 // A private handlebars instance and its own reply property, so that a host's @fastify/view, its
@@ -62,4 +72,4 @@ export default fp<Partial<Pick<ResolvedOptions, 'layout'>>>(async function views
     options: { compileOptions, partials: Object.fromEntries(PARTIALS.map((name) => [name, `partials/${name}.hbs`])) },
     defaultContext: { paths: fastify[kPaths] }
   })
-}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', decorators: { fastify: [kPaths] } })
+}, { name: 'fastify-stock-portfolio/views', fastify: '5.x', dependencies: ['fastify-stock-portfolio/i18n'], decorators: { fastify: [kPaths] } })

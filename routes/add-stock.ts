@@ -3,11 +3,11 @@ import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-
 import { addStockBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
 import { kPaths } from '../src/urls.js'
-import { sessionNotice } from '../plugins/cookie-conflict.js'
 import { saveWithMessage } from '../plugins/flash.js'
+import { localeOf } from '../plugins/i18n.js'
 import { renderPage } from '../plugins/views.js'
-import { EMPTY_FORM, formFields, formValues } from '../src/portfolio/add-stock-form.js'
-import { describeHolding, type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
+import { EMPTY_FORM, formFields, formValues, takesDecimalComma } from '../src/portfolio/add-stock-form.js'
+import { type FormErrors, type FormValues, parseHolding } from '../src/portfolio/holding.js'
 import { appendHolding, decodePortfolio } from '../src/portfolio/portfolio-codec.js'
 
 interface FormPage {
@@ -17,12 +17,12 @@ interface FormPage {
 }
 
 function renderForm (reply: FastifyReply, status: number, { values = EMPTY_FORM, errors, message }: FormPage = {}): Promise<string> {
+  const locale = localeOf(reply.request)
   return renderPage(reply.code(status), 'add-stock.hbs', {
-    title: 'Add a Stock',
+    title: locale.t.addStock.title,
     nav: { addStock: true },
     message,
-    notice: sessionNotice(reply.request),
-    fields: formFields(values, errors),
+    fields: formFields(locale, values, errors),
     csrfToken: reply.portfolioCsrfToken()
   })
 }
@@ -40,28 +40,23 @@ export default async function addStockRoutes (instance: FastifyInstance): Promis
     const values = formValues(request.body)
     request.log.debug({ form: values }, 'fastify-stock-portfolio: add_stock form received')
 
+    const locale = localeOf(request)
     if (request.validationError !== undefined) {
-      return renderForm(reply, 400, {
-        values,
-        message: 'The form arrived with fields it does not have, or with a field twice. Check the values and send it again.'
-      })
+      return renderForm(reply, 400, { values, message: locale.t.addStock.malformed })
     }
 
-    const result = parseHolding(values)
+    const result = parseHolding(values, takesDecimalComma(locale))
     if (!result.ok) {
-      return renderForm(reply, 400, { values, errors: result.errors, message: 'Some values need fixing; nothing was saved.' })
+      return renderForm(reply, 400, { values, errors: result.errors, message: locale.t.addStock.fixValues })
     }
 
     const session = request.portfolioSession
     const stored = session.get('holdings') ?? ''
     const { holding } = result
     const holdings = appendHolding(stored, holding)
-    if (!saveWithMessage(fastify, session, { holdings }, `Added ${describeHolding(holding)}.`)) {
-      const count = decodePortfolio(stored).length
-      return renderForm(reply, 409, {
-        values,
-        message: `Your portfolio is full: ${count} holdings are the most one browser cookie can carry. Remove a holding to add another.`
-      })
+    const added = locale.say('flash.added', { shares: holding.shares, symbol: holding.symbol, price: locale.money(holding.price) })
+    if (!saveWithMessage(fastify, session, { holdings }, added)) {
+      return renderForm(reply, 409, { values, message: locale.say('addStock.full', { count: decodePortfolio(stored).length }) })
     }
 
     return reply.redirect(fastify[kPaths].stocks, 302)

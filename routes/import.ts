@@ -3,14 +3,13 @@ import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-
 import { importBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
 import { fitsWith } from '../plugins/cookie-size.js'
-import { sessionNotice } from '../plugins/cookie-conflict.js'
 import { saveWithMessage } from '../plugins/flash.js'
+import { localeOf } from '../plugins/i18n.js'
 import { kPaths } from '../src/urls.js'
 import { renderPage } from '../plugins/views.js'
 import csvUpload, { UPLOAD_LIMIT } from '../plugins/csv-upload.js'
-import { type CsvProblems, readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
+import { csvProblemMessages, type CsvProblems, readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { decodePortfolio, encodePortfolio } from '../src/portfolio/portfolio-codec.js'
-import { countOf, formatCount } from '../src/portfolio/money.js'
 import type { Holding } from '../src/portfolio/holding.js'
 
 type Mode = 'append' | 'replace'
@@ -18,16 +17,16 @@ type Mode = 'append' | 'replace'
 interface ImportPage { mode?: Mode, message?: string, problems?: CsvProblems }
 
 function renderImport (reply: FastifyReply, status: number, { mode = 'append', message, problems }: ImportPage = {}): Promise<string> {
+  const locale = localeOf(reply.request)
   const unnamed = problems === undefined ? 0 : problems.problems - problems.errors.length
   return renderPage(reply.code(status), 'import.hbs', {
-    title: 'Import a Portfolio',
+    title: locale.t.importCsv.title,
     nav: { importCsv: true },
     message,
-    notice: sessionNotice(reply.request),
-    errors: problems?.errors,
-    moreErrors: unnamed > 0 ? `and ${countOf(unnamed, 'more problem')}` : undefined,
+    errors: problems === undefined ? undefined : csvProblemMessages(problems, locale),
+    moreErrors: unnamed > 0 ? locale.say('importCsv.moreProblems', { count: unnamed }) : undefined,
     replace: mode === 'replace',
-    limit: `${UPLOAD_LIMIT / 1024} KiB`,
+    fileHint: locale.say('importCsv.fileHint', { limit: UPLOAD_LIMIT / 1024 }),
     csrfToken: reply.portfolioCsrfToken()
   })
 }
@@ -45,32 +44,33 @@ export default async function importRoutes (instance: FastifyInstance): Promise<
   fastify.post('/stocks/import', { schema: { body: importBody }, preValidation: csrfCheck(fastify) }, async (request, reply) => {
     const mode: Mode = request.body.mode === 'replace' ? 'replace' : 'append'
     const file = request.body.file
+    const { t, say } = localeOf(request)
     if (!Buffer.isBuffer(file) || file.length === 0) {
-      return renderImport(reply, 400, { mode, message: 'Choose a CSV file to import. Nothing was imported.' })
+      return renderImport(reply, 400, { mode, message: t.importCsv.noFile })
     }
     let text: string
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(file)
     } catch {
-      return renderImport(reply, 400, { mode, message: 'The file is not text in UTF-8, so it is not a CSV file this page reads. Nothing was imported.' })
+      return renderImport(reply, 400, { mode, message: t.importCsv.notUtf8 })
     }
     const result = await readPortfolioCsv(text)
     if (!result.ok) {
-      return renderImport(reply, 400, { mode, message: `Nothing was imported: the file has ${countOf(result.problems, 'problem')}.`, problems: result })
+      return renderImport(reply, 400, { mode, message: say('importCsv.problems', { count: result.problems }), problems: result })
     }
 
     const session = request.portfolioSession
     const kept = mode === 'append' ? decodePortfolio(session.get('holdings')) : []
-    const flash = `Imported ${countOf(result.holdings.length, 'purchase')}${mode === 'replace' ? ', replacing the portfolio' : ''}.`
+    const count = result.holdings.length
+    const flash = say(mode === 'replace' ? 'flash.replaced' : 'flash.imported', { count })
     const holdings = encodePortfolio([...kept, ...result.holdings])
     if (!saveWithMessage(fastify, session, { holdings }, flash)) {
       const fits = (count: number): boolean => fitsWith(fastify, session, encodePortfolio([...kept, ...result.holdings.slice(0, count)]))
       const room = largestFitting(result.holdings, fits)
-      const beside = mode === 'append' ? ` beside the ${countOf(kept.length, 'purchase')} already there` : ''
-      return renderImport(reply, 409, {
-        mode,
-        message: `The file has ${countOf(result.holdings.length, 'purchase')}, but one browser cookie has room for ${formatCount(room)} more${beside}. Nothing was imported.`
-      })
+      const message = mode === 'append'
+        ? say('importCsv.tooManyToAdd', { count, room, kept: kept.length })
+        : say('importCsv.tooManyToReplace', { count, room })
+      return renderImport(reply, 409, { mode, message })
     }
     return reply.redirect(fastify[kPaths].stocks, 302)
   })

@@ -5,8 +5,8 @@ import { decodePortfolio } from '../src/portfolio/portfolio-codec.js'
 import { portfolioJson, portfolioList, readListQuery } from '../src/portfolio/portfolio-view.js'
 import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
-import { sessionNotice } from '../plugins/cookie-conflict.js'
 import { takeMessage } from '../plugins/flash.js'
+import { localeOf } from '../plugins/i18n.js'
 import { kPaths } from '../src/urls.js'
 import { renderPage } from '../plugins/views.js'
 
@@ -38,12 +38,12 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
       return portfolioJson(holdings)
     }
     const flash = takeMessage(session)
-    const list = portfolioList(holdings, stocks, readListQuery(request.query))
+    const locale = localeOf(request)
+    const list = portfolioList(holdings, stocks, readListQuery(request.query), locale)
     return renderPage(reply, 'stocks.hbs', {
-      title: 'List of Stocks',
+      title: locale.t.list.title,
       nav: { stocks: true },
       flash,
-      notice: sessionNotice(request),
       list,
       // Only a list with rows has forms; an empty one leaves the session unwritten.
       csrfToken: list.count > 0 ? reply.portfolioCsrfToken() : undefined

@@ -7,6 +7,7 @@ import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'
 import formBody from '../plugins/form-body.js'
 import validation from '../plugins/validation.js'
+import i18n from '../plugins/i18n.js'
 import views from '../plugins/views.js'
 import errors from '../plugins/errors.js'
 import pageHeaders from '../plugins/page-headers.js'
@@ -16,6 +17,7 @@ import addStockRoutes from '../routes/add-stock.js'
 import stocksRoutes from '../routes/stocks.js'
 import holdingsRoutes from '../routes/holdings.js'
 import importRoutes from '../routes/import.js'
+import languageRoutes from '../routes/language.js'
 
 export type { StockPortfolioOptions, OpenApiExposure } from './options.js'
 export { generateKey } from './keys.js'
@@ -29,12 +31,14 @@ const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, sett
   await fastify.register(csrf, settings)
   await fastify.register(formBody)
   await fastify.register(validation)
+  await fastify.register(i18n, settings)
   await fastify.register(views, settings)
   await fastify.register(errors)
   await fastify.register(addStockRoutes)
   await fastify.register(stocksRoutes)
   await fastify.register(holdingsRoutes)
   await fastify.register(importRoutes)
+  await fastify.register(languageRoutes)
 }
 
 const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { type KeyInput, type KeySource, parseKeys } from './keys.js'
+import { type LanguageSettings, resolveLanguage } from './i18n/settings.js'
 
 export const DEFAULT_EXPIRY_SECONDS = 24 * 60 * 60
 /** Chromium and Firefox cap a cookie's lifetime at 400 days. */
@@ -38,9 +39,24 @@ export interface StockPortfolioOptions {
    * whose @fastify/swagger sets `hideUntagged: true` needs one. Default: none.
    */
   openapiTags?: string[]
+  /**
+   * The languages the pages are offered in, as BCP 47 tags: of the shipped `en` and `de`, or any
+   * other given every message in `messages`. Default: every shipped one. The visitor's is
+   * negotiated from Accept-Language, and a switch on every page keeps a choice in the session.
+   */
+  locales?: string[]
+  /** The language of a visitor who asks for none of `locales`. Default `en`, or the first of `locales`. */
+  defaultLocale?: string
+  /**
+   * A host's own words: per locale, message key to message, over the shipped catalogue
+   * (`{ de: { 'list.title': 'Meine Aktien' } }`). The keys are those of src/i18n/catalogues/en.ts.
+   */
+  messages?: Record<string, Record<string, string>>
+  /** The ISO 4217 code of the currency every amount is in, shown as each locale writes it. Default `USD`. */
+  currency?: string
 }
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends LanguageSettings {
   keys: Buffer[]
   cookieName: string
   /** The cookie's Path: the prefix without a trailing slash, or / at the root. */
@@ -116,10 +132,12 @@ export function resolveOptions (options: Partial<StockPortfolioOptions>, cookieP
     fail('option openapiTags must be an array of tag names, such as [\'portfolio\']')
   }
   let keys: Buffer[]
+  let language: LanguageSettings
   try {
     keys = parseKeys(options.key, KEY_SOURCE)
+    language = resolveLanguage(options)
   } catch (error) {
     fail((error as Error).message)
   }
-  return { keys, cookieName, cookiePath, expiry, secure, layout: readLayout(options.layout), openapi, openapiTags }
+  return { keys, cookieName, cookiePath, expiry, secure, layout: readLayout(options.layout), openapi, openapiTags, ...language }
 }

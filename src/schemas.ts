@@ -35,6 +35,17 @@ export const clearBody = {
 } as const
 
 /**
+ * The language switch: the locale chosen (one of those offered: routes/language.ts narrows it)
+ * and the page to go back to, which the route checks is one of the plugin's own.
+ */
+export const languageBody = {
+  type: 'object',
+  properties: { locale: { type: 'string', maxLength: 35 }, back: { type: 'string', maxLength: 1000 } },
+  required: ['locale'],
+  additionalProperties: false
+} as const
+
+/**
  * The import form, as plugins/csv-upload.ts parses it: the file's bytes (a Buffer, which JSON
  * schema cannot name) and the choice of adding or replacing; any other mode means adding.
  */

@@ -12,6 +12,8 @@ export interface SitePaths {
   clearHoldings: string
   exportCsv: string
   importCsv: string
+  /** The language switch's form. */
+  language: string
   stylesheet: string
 }
 
@@ -36,6 +38,7 @@ export function sitePaths (prefix: string): SitePaths {
     clearHoldings: `${base}/stocks/clear`,
     exportCsv: `${base}/stocks/portfolio.csv`,
     importCsv: `${base}/stocks/import`,
+    language: `${base}/language`,
     stylesheet: `${base}/assets/portfolio.css?${stylesheet.version}`
   }
 }

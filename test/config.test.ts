@@ -35,3 +35,11 @@ t.test('bad values are named with what is wrong', async (t) => {
   t.throws(() => loadConfig({ SESSION_KEY: KEY, SESSION_EXPIRY: '1e3' }), /^SESSION_EXPIRY must be/)
   t.throws(() => loadConfig({ SESSION_KEY: KEY, LOG_LEVEL: 'loud' }), /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"/)
 })
+
+t.test('CURRENCY: the currency amounts are in, an ISO 4217 code; USD by default', async (t) => {
+  t.equal(loadConfig({ SESSION_KEY: KEY }).currency, 'USD')
+  t.equal(loadConfig({ SESSION_KEY: KEY, CURRENCY: 'EUR' }).currency, 'EUR')
+  t.equal(loadConfig({ SESSION_KEY: KEY, CURRENCY: '' }).currency, 'USD')
+  t.throws(() => loadConfig({ SESSION_KEY: KEY, CURRENCY: 'eur' }), /^CURRENCY must be an ISO 4217 code in capitals, such as USD, EUR or CHF, not "eur"/)
+  t.throws(() => loadConfig({ SESSION_KEY: KEY, CURRENCY: 'EURO' }), /^CURRENCY must be/)
+})

@@ -1,8 +1,14 @@
 import t from 'tap'
 import fc from 'fast-check'
-import { CSV_HEADER, MAX_IMPORT_PURCHASES, PROBLEMS_NAMED, portfolioCsv, readPortfolioCsv } from '../src/portfolio/portfolio-csv.js'
+import { CSV_HEADER, csvProblemMessages, MAX_IMPORT_PURCHASES, PROBLEMS_NAMED, portfolioCsv, readPortfolioCsv as readFile } from '../src/portfolio/portfolio-csv.js'
 import { MAX_PRICE, MAX_SHARES, type Holding } from '../src/portfolio/holding.js'
-import { build, Browser, VALID } from './helper.js'
+import { build, Browser, english, VALID } from './helper.js'
+
+/** The import's result with its problems in English, as the page shows them. */
+async function readPortfolioCsv (text: string): Promise<{ ok: true, holdings: Holding[] } | { ok: false, errors: string[], problems: number }> {
+  const result = await readFile(text)
+  return result.ok ? result : { ok: false, errors: csvProblemMessages(result, english), problems: result.problems }
+}
 
 /** Every holding validation allows: the symbol grammar, 1 to 1e9 shares, a price above 0 up to MAX_PRICE. */
 export const anyHolding: fc.Arbitrary<Holding> = fc.record({

@@ -1,13 +1,20 @@
 import t from 'tap'
 import Fastify from 'fastify'
 import { kPaths, sitePaths } from '../src/urls.js'
+import session from '../plugins/session.js'
+import i18n from '../plugins/i18n.js'
 import views from '../plugins/views.js'
 import errors from '../plugins/errors.js'
+import { resolveOptions } from '../src/options.js'
+import { KEY_A } from './helper.js'
 
 t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4xx says what was wrong', async (t) => {
   const lines: string[] = []
   const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => { lines.push(line) } } } })
   app.decorate(kPaths, sitePaths(''))
+  const settings = resolveOptions({ key: KEY_A })
+  await app.register(session, settings)
+  await app.register(i18n, settings)
   await app.register(views)
   await app.register(errors)
   app.get('/boom', async () => { throw new Error('database password is hunter2') })

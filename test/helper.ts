@@ -4,6 +4,8 @@ import { buildApp } from '../src/server/app.js'
 import { loadConfig, type ServerConfig } from '../src/server/config.js'
 import { generateKey } from '../src/keys.js'
 import { encodeCookieValue } from '../plugins/session.js'
+import { type Locale, makeLocale } from '../src/i18n/locale.js'
+import { resolveLanguage } from '../src/i18n/settings.js'
 
 // Keys for the tests, made fresh on each run like real ones.
 export const KEY_A = generateKey()
@@ -111,3 +113,10 @@ export function tableRows (html: string): string[][] {
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
     [...(row as string).matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => (cell as string).trim()).filter((cell) => !cell.startsWith('<button')))
 }
+
+/** A shipped locale as the plugin makes it, for the view models' tests. */
+export function locale (tag: string, currency = 'USD'): Locale {
+  const { messages } = resolveLanguage({ locales: [tag], currency }).locales[0] as { messages: Parameters<typeof makeLocale>[1] }
+  return makeLocale(tag, messages, currency)
+}
+export const english = locale('en')

@@ -143,7 +143,7 @@ t.test('behind the host\'s login: an onRequest hook in an enclosing context guar
 t.test('with @fastify/swagger in the host, only the JSON read is documented unless asked', async (t) => {
   for (const [openapi, expected] of [
     [undefined, ['/p/stocks/']],
-    ['all', ['/p/', '/p/add_stock', '/p/stocks', '/p/stocks/', '/p/stocks/clear', '/p/stocks/import', '/p/stocks/portfolio.csv', '/p/stocks/remove']],
+    ['all', ['/p/', '/p/add_stock', '/p/language', '/p/stocks', '/p/stocks/', '/p/stocks/clear', '/p/stocks/import', '/p/stocks/portfolio.csv', '/p/stocks/remove']],
     ['none', []]
   ] as const) {
     const app = Fastify()

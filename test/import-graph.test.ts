@@ -63,6 +63,6 @@ t.test('only the entry points register plugins/ and routes/, and nothing imports
 })
 
 t.test('the import reader finds what a source imports', async (t) => {
-  t.same(importsOf('src/index.ts').filter(inFolder('routes')).sort(), ['routes/add-stock.ts', 'routes/assets.ts', 'routes/holdings.ts', 'routes/import.ts', 'routes/stocks.ts'])
+  t.same(importsOf('src/index.ts').filter(inFolder('routes')).sort(), ['routes/add-stock.ts', 'routes/assets.ts', 'routes/holdings.ts', 'routes/import.ts', 'routes/language.ts', 'routes/stocks.ts'])
   t.same(importsOf('src/portfolio/portfolio-view.ts').filter((path) => !inFolder('src/portfolio')(path)), ['src/schemas.ts'])
 })

@@ -1,5 +1,6 @@
 import t from 'tap'
-import { add, dollars, formatCount, formatMoney, multiply, parseMoney, toDecimalString } from '../src/portfolio/money.js'
+import { add, dollars, multiply, parseMoney, toDecimalString } from '../src/portfolio/money.js'
+import { english } from './helper.js'
 
 t.test('parseMoney reads plain decimals with up to four fractional digits', async (t) => {
   t.equal(parseMoney('302.17'), 3021700)
@@ -27,8 +28,8 @@ t.test('an amount is a Number while it is a safe integer and a BigInt past that,
   t.equal(add(largest, 2), BigInt(largest) + 2n, 'a sum past 2^53 becomes a BigInt')
   t.equal(add(1n, 2), 3n, 'a BigInt stays one')
   t.equal(add(2, 10n ** 20n), 10n ** 20n + 2n)
-  t.equal(formatMoney(add(largest, 2)), '$900,719,925,474.0993')
-  t.equal(formatMoney(largest), '$900,719,925,474.0991', 'the largest Number amount')
+  t.equal(english.money(add(largest, 2)), '$900,719,925,474.0993')
+  t.equal(english.money(largest), '$900,719,925,474.0991', 'the largest Number amount')
   t.equal(toDecimalString(largest - 991, 0), '900719925474')
 })
 
@@ -42,13 +43,13 @@ t.test('toDecimalString keeps two decimals, or as few as asked, and never drops 
 })
 
 t.test('formatMoney writes dollars with separators and 2 to 4 decimals', async (t) => {
-  t.equal(formatMoney(45325500n), '$4,532.55')
-  t.equal(formatMoney(dollars(1_000_000)), '$1,000,000.00')
-  t.equal(formatMoney(12345n), '$1.2345')
-  t.equal(formatMoney(0n), '$0.00')
+  t.equal(english.money(45325500n), '$4,532.55')
+  t.equal(english.money(dollars(1_000_000)), '$1,000,000.00')
+  t.equal(english.money(12345n), '$1.2345')
+  t.equal(english.money(0n), '$0.00')
 })
 
 t.test('formatCount groups thousands', async (t) => {
-  t.equal(formatCount(15), '15')
-  t.equal(formatCount(1_000_000_000), '1,000,000,000')
+  t.equal(english.count(15), '15')
+  t.equal(english.count(1_000_000_000), '1,000,000,000')
 })

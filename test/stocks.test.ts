@@ -107,5 +107,5 @@ t.test('pages that depend on the session are never stored by a shared cache', as
     t.equal(response.headers['cache-control'], 'no-store', `${url}: no-store`)
     t.match(response.headers.vary, /Cookie/, `${url}: Vary: Cookie`)
   }
-  t.equal((await browser.get('/stocks/')).headers.vary, 'Accept, Cookie')
+  t.equal((await browser.get('/stocks/')).headers.vary, 'Accept, Accept-Language, Cookie')
 })

@@ -1,17 +1,19 @@
-import { add, type Amount, countOf, dollars, formatCount, formatMoney, MONEY_SCALE_DIGITS, multiply, parseMoney } from './money.js'
+import { add, type Amount, dollars, multiply, parseMoney } from './money.js'
 
 /** One purchase: the same symbol bought twice is two holdings. */
 export interface Holding {
   symbol: string
   shares: number
-  /** Price per share, in 1/10,000 of a dollar: at most MAX_PRICE, so always a safe integer. */
+  /** Price per share, in 1/10,000 of the currency: at most MAX_PRICE, so always a safe integer. */
   price: number
 }
 
 export const FORM_FIELDS = ['stock_symbol', 'number_of_shares', 'purchase_price'] as const
 export type FormField = typeof FORM_FIELDS[number]
 export type FormValues = Record<FormField, string>
-export type FormErrors = Partial<Record<FormField, string>>
+/** What is wrong with a field: nothing entered, or not a value it takes. The words are the locale's. */
+export type FieldProblem = 'missing' | 'invalid'
+export type FormErrors = Partial<Record<FormField, FieldProblem>>
 
 export const MAX_SHARES = 1_000_000_000
 export const MAX_PRICE = dollars(1_000_000)
@@ -40,31 +42,30 @@ export type HoldingResult =
   | { ok: true, holding: Holding }
   | { ok: false, errors: FormErrors }
 
-/** Validates the three form values; every bad field gets its own message. */
-export function parseHolding (values: FormValues): HoldingResult {
+/**
+ * Validates the three form values; every bad field gets its own problem. With `decimalComma`
+ * (a locale that writes one) the price may be typed with a comma as well as a point.
+ */
+export function parseHolding (values: FormValues, decimalComma = false): HoldingResult {
   const errors: FormErrors = {}
 
   const symbol = trimAscii(values.stock_symbol)
-  if (!SYMBOL.test(symbol)) {
-    errors.stock_symbol = symbol === ''
-      ? 'Enter a stock symbol.'
-      : 'A stock symbol is a letter followed by up to 9 letters, digits, dots or dashes, like AAPL or BRK.B.'
-  }
+  if (!SYMBOL.test(symbol)) errors.stock_symbol = symbol === '' ? 'missing' : 'invalid'
 
   const sharesText = trimAscii(values.number_of_shares)
   const shares = WHOLE_NUMBER.test(sharesText) ? Number(sharesText) : Number.NaN
   if (sharesText === '') {
-    errors.number_of_shares = 'Enter the number of shares.'
+    errors.number_of_shares = 'missing'
   } else if (!(shares >= 1 && shares <= MAX_SHARES)) {
-    errors.number_of_shares = `The number of shares is a whole number from 1 to ${formatCount(MAX_SHARES)}.`
+    errors.number_of_shares = 'invalid'
   }
 
   const priceText = trimAscii(values.purchase_price)
-  const price = parseMoney(priceText)
+  const price = parseMoney(priceText, decimalComma)
   if (priceText === '') {
-    errors.purchase_price = 'Enter the purchase price.'
+    errors.purchase_price = 'missing'
   } else if (price === undefined || price <= 0 || price > MAX_PRICE) {
-    errors.purchase_price = `The purchase price is a number of dollars above 0 and up to ${formatMoney(MAX_PRICE)}, with at most ${MONEY_SCALE_DIGITS} decimals, like 302.17.`
+    errors.purchase_price = 'invalid'
   }
 
   if (price === undefined || Object.keys(errors).length > 0) return { ok: false, errors }
@@ -78,9 +79,4 @@ export function holdingCost (holding: Pick<Holding, 'shares' | 'price'>): Amount
 /** What the purchases cost in all. */
 export function totalCost (holdings: readonly Holding[]): Amount {
   return holdings.reduce((total: Amount, holding) => add(total, holdingCost(holding)), 0)
-}
-
-/** "15 shares of AAPL at $302.17", for messages. */
-export function describeHolding ({ shares, symbol, price }: Holding): string {
-  return `${countOf(shares, 'share')} of ${symbol} at ${formatMoney(price)}`
 }

@@ -9,20 +9,25 @@ const SCALE = 10_000
 /** An exact amount in 1/10,000 of a dollar: a safe-integer Number, or a BigInt past that. */
 export type Amount = number | bigint
 
-/** A plain decimal with up to four fractional digits: "302.17", "0.1", "15". */
-export const DECIMAL_SOURCE = `\\d+(?:\\.\\d{1,${MONEY_SCALE_DIGITS}})?`
+/**
+ * A plain decimal with up to four fractional digits: "302.17", "0.1", "15"; with `decimalComma`
+ * "302,17" too (as a locale with a decimal comma types it), and never a thousands separator.
+ * The one grammar of a price: the form's pattern, the server's check and the CSV import's.
+ */
+export const decimalSource = (decimalComma = false): string => `\\d+(?:[${decimalComma ? '.,' : '.'}]\\d{1,${MONEY_SCALE_DIGITS}})?`
 /** The smallest amount, as the form's min and step say it: "0.0001". */
 export const SMALLEST_AMOUNT = `0.${'1'.padStart(MONEY_SCALE_DIGITS, '0')}`
 /** ASCII digits only. */
-const DECIMAL = new RegExp(`^${DECIMAL_SOURCE}$`)
+const DECIMAL = new RegExp(`^${decimalSource()}$`)
+const DECIMAL_OR_COMMA = new RegExp(`^${decimalSource(true)}$`)
 
 /**
  * Reads a plain decimal string into scaled units, or undefined when it is not one. The result
  * is exact up to 2^53 units (about $900 billion); callers bound it well below that.
  */
-export function parseMoney (text: string): number | undefined {
-  if (!DECIMAL.test(text)) return undefined
-  const point = text.indexOf('.')
+export function parseMoney (text: string, decimalComma = false): number | undefined {
+  if (!(decimalComma ? DECIMAL_OR_COMMA : DECIMAL).test(text)) return undefined
+  const point = Math.max(text.indexOf('.'), text.indexOf(','))
   return point === -1 ? moneyFromDigits(text) : moneyFromDigits(text.slice(0, point), text.slice(point + 1))
 }
 
@@ -73,29 +78,6 @@ export function toDecimalString (amount: Amount, minFractionDigits = 2): string 
   const units = unitsOf(amount)
   const fraction = fractionDigits(units, minFractionDigits)
   return fraction === '' ? wholeOf(amount, units) : `${wholeOf(amount, units)}.${fraction}`
-}
-
-/** "$4,532.55": exact, with thousands separators, at least two decimals; for pages. */
-export function formatMoney (amount: Amount): string {
-  const units = unitsOf(amount)
-  return `$${groupThousands(wholeOf(amount, units))}.${fractionDigits(units, 2)}`
-}
-
-/** "1,000,000": whole numbers with thousands separators. */
-export function formatCount (count: number): string {
-  return count < 1000 ? String(count) : groupThousands(String(count))
-}
-
-/** "1 share", "1,000 shares": a count and its noun, which takes an s unless the count is 1. */
-export function countOf (count: number, noun: string): string {
-  return `${formatCount(count)} ${noun}${count === 1 ? '' : 's'}`
-}
-
-function groupThousands (digits: string): string {
-  if (digits.length <= 3) return digits
-  let grouped = digits.slice(0, digits.length % 3 || 3)
-  for (let at = grouped.length; at < digits.length; at += 3) grouped += ',' + digits.slice(at, at + 3)
-  return grouped
 }
 
 /** numerator / denominator, both positive, rounded half to even. */

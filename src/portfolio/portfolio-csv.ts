@@ -1,8 +1,13 @@
 import type Papa from 'papaparse'
-import { type FormField, type Holding, holdingCost, parseHolding } from './holding.js'
+import { type FieldProblem, type FormField, type Holding, holdingCost, parseHolding } from './holding.js'
 import { toDecimalString } from './money.js'
+import { fieldValues } from './add-stock-form.js'
+import type { MessageValues, Wording } from './wording.js'
 
-// The portfolio as a file a person keeps or moves to another browser: RFC 4180 CSV.
+// The portfolio as a file a person keeps or moves to another browser: RFC 4180 CSV, neutral
+// whatever the page's language (commas between cells, a point before decimals). The import
+// also reads the file back as a spreadsheet with a decimal comma saves it: semicolons between
+// cells, a comma or a point before the price's decimals.
 
 export const CSV_HEADER = 'symbol,shares,price,cost'
 
@@ -18,28 +23,31 @@ export function portfolioCsv (holdings: readonly Holding[]): string {
 }
 
 const COLUMNS = ['symbol', 'shares', 'price']
-const NAMES: Record<FormField, string> = { stock_symbol: 'stock symbol', number_of_shares: 'number of shares', purchase_price: 'purchase price' }
 
-/** A refused file: its first problems, each a message, and how many it has in all. */
-export interface CsvProblems { ok: false, errors: string[], problems: number }
+/** What is wrong with a file, or with one of its lines: the words are the visitor's locale's. */
+export type CsvProblem =
+  | { key: 'csv.tooMany' | 'csv.empty' | 'csv.noPurchases' }
+  | { key: 'csv.unclosedQuote' | 'csv.textAfterQuote', line: number }
+  | { key: 'csv.header', line: number, missing: string[] }
+  | { key: `csv.${FieldProblem}.${FormField}`, line: number, field: FormField }
+
+export type CsvKey = CsvProblem['key'] | `field.${FormField}.${'label' | 'hint' | FieldProblem}`
+
+/** A refused file: its first problems, and how many it has in all. */
+export interface CsvProblems { ok: false, errors: CsvProblem[], problems: number, decimalComma: boolean }
 
 export type CsvImport = { ok: true, holdings: Holding[] } | CsvProblems
 
 /** How many problems a refused file's messages name: the page that shows them stays small. */
 export const PROBLEMS_NAMED = 20
 
-const refused = (message: string): CsvProblems => ({ ok: false, errors: [message], problems: 1 })
+const refused = (problem: CsvProblem, decimalComma = false): CsvProblems => ({ ok: false, errors: [problem], problems: 1, decimalComma })
 
 /**
  * More purchases than one browser cookie holds (about 485 of the shortest): a longer file is
  * refused before its lines are checked, so the work per import stays bounded.
  */
 export const MAX_IMPORT_PURCHASES = 500
-
-/** "The number of shares is…." as it reads after "line 7: ". */
-function inLine (message: string): string {
-  return message.charAt(0).toLowerCase() + message.slice(1).replace(/\.$/, '')
-}
 
 interface CsvRecord { record: string[], line: number }
 
@@ -48,21 +56,19 @@ interface CsvRecord { record: string[], line: number }
  * `limit` records. papaparse, not csv-parse: csv-parse builds an Error with a stack for every
  * line whose column count differs from the header's, 45 µs each (bench/results.md).
  */
-function csvRecords (papa: typeof Papa, text: string, limit: number): { records: CsvRecord[], error?: string } | undefined {
+function csvRecords (papa: typeof Papa, lines: string, delimiter: ',' | ';', limit: number): { records: CsvRecord[], error?: CsvProblem } | undefined {
   const records: CsvRecord[] = []
-  let error: string | undefined
+  let error: CsvProblem | undefined
   let line = 1
   let position = 0
-  // Any mix of CRLF, LF and CR ends a line, as spreadsheets on each system write them.
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
   let tooMany = false
   papa.parse<string[]>(lines, {
-    delimiter: ',',
+    delimiter,
     newline: '\n',
     step ({ data, errors, meta }, parser) {
       const first = errors[0]
       if (first !== undefined) {
-        error ??= `the file is not CSV: line ${line}: ${first.code === 'MissingQuotes' ? 'a quoted cell is not closed' : 'a quoted cell has text after its closing quote'}`
+        error ??= { key: first.code === 'MissingQuotes' ? 'csv.unclosedQuote' : 'csv.textAfterQuote', line }
       } else if (data.length > 1 || data[0] !== '') {
         if (records.length === limit) {
           tooMany = true
@@ -78,39 +84,63 @@ function csvRecords (papa: typeof Papa, text: string, limit: number): { records:
 }
 
 /**
+ * The cells' separator: a semicolon when the first line has one and no comma, as a spreadsheet
+ * in a locale with a decimal comma writes the header; a comma otherwise.
+ */
+function delimiterOf (lines: string): ',' | ';' {
+  const header = lines.slice(0, (lines.indexOf('\n') + 1 || lines.length + 1) - 1)
+  return header.includes(';') && !header.includes(',') ? ';' : ','
+}
+
+/**
  * Reads a file of purchases: a header naming at least symbol, shares and price, in any order
  * (other columns, such as the export's cost, are ignored), then one purchase a line. All or
- * nothing: every bad line is reported, by its line number in the file.
+ * nothing: every bad line is reported, by its line number in the file. A file separated by
+ * semicolons takes a decimal comma in its prices too.
  */
 export async function readPortfolioCsv (text: string): Promise<CsvImport> {
   // Loaded on the first import, not with the plugin: most visitors never import a file.
   const { default: papa } = await import('papaparse')
-  const read = csvRecords(papa, text, MAX_IMPORT_PURCHASES + 1)
-  if (read === undefined) return refused(`the file has more than ${MAX_IMPORT_PURCHASES} purchases, more than one browser cookie can hold`)
-  if (read.error !== undefined) return refused(read.error)
+  // Any mix of CRLF, LF and CR ends a line, as spreadsheets on each system write them.
+  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n')
+  const delimiter = delimiterOf(lines)
+  const decimalComma = delimiter === ';'
+  const read = csvRecords(papa, lines, delimiter, MAX_IMPORT_PURCHASES + 1)
+  if (read === undefined) return refused({ key: 'csv.tooMany' }, decimalComma)
+  if (read.error !== undefined) return refused(read.error, decimalComma)
   const [header, ...rows] = read.records
-  if (header === undefined) return refused('the file is empty')
+  if (header === undefined) return refused({ key: 'csv.empty' })
   const names = header.record.map((name) => name.trim().toLowerCase())
   const missing = COLUMNS.filter((name) => !names.includes(name))
-  if (missing.length > 0) {
-    return refused(`line ${header.line}: the header must name the columns symbol, shares and price (missing: ${missing.join(', ')})`)
-  }
-  if (rows.length === 0) return refused('the file has a header but no purchases')
+  if (missing.length > 0) return refused({ key: 'csv.header', line: header.line, missing }, decimalComma)
+  if (rows.length === 0) return refused({ key: 'csv.noPurchases' }, decimalComma)
   const [symbol, shares, price] = [names.indexOf('symbol'), names.indexOf('shares'), names.indexOf('price')] as [number, number, number]
   const holdings: Holding[] = []
-  const errors: string[] = []
+  const errors: CsvProblem[] = []
   let problems = 0
   for (const { record, line } of rows) {
     const values = { stock_symbol: record[symbol] ?? '', number_of_shares: record[shares] ?? '', purchase_price: record[price] ?? '' }
-    const result = parseHolding(values)
+    const result = parseHolding(values, decimalComma)
     if (result.ok) {
       holdings.push(result.holding)
       continue
     }
-    for (const [field, message] of Object.entries(result.errors) as Array<[FormField, string]>) {
-      // Only the messages shown are written; the rest are counted.
-      if (++problems <= PROBLEMS_NAMED) errors.push(`line ${line}: ${values[field] === '' ? `the ${NAMES[field]} is missing` : inLine(message)}`)
+    for (const [field, problem] of Object.entries(result.errors) as Array<[FormField, FieldProblem]>) {
+      // Only the problems shown are kept; the rest are counted.
+      if (++problems <= PROBLEMS_NAMED) errors.push({ key: `csv.${problem}.${field}`, line, field })
     }
   }
-  return problems > 0 ? { ok: false, errors, problems } : { ok: true, holdings }
+  return problems > 0 ? { ok: false, errors, problems, decimalComma } : { ok: true, holdings }
+}
+
+/** A file's problems in the visitor's words; the price's example is written as the file writes prices. */
+export function csvProblemMessages ({ errors, decimalComma }: CsvProblems, wording: Wording<CsvKey>): string[] {
+  return errors.map((problem) => {
+    // A line number is a name, not an amount: never grouped.
+    const values: MessageValues = { max: MAX_IMPORT_PURCHASES }
+    if ('line' in problem) values.line = String(problem.line)
+    if ('missing' in problem) values.missing = problem.missing.join(', ')
+    if ('field' in problem) Object.assign(values, fieldValues(problem.field, wording, decimalComma))
+    return wording.say(problem.key, values)
+  })
 }

@@ -1,12 +1,13 @@
 import { type Holding, holdingCost, totalCost } from './holding.js'
-import { type Amount, formatCount, formatMoney, toDecimalString } from './money.js'
+import { type Amount, toDecimalString } from './money.js'
 import { encodeHolding } from './portfolio-codec.js'
 import { formatShare, type Position, positionsOf } from './positions.js'
+import type { Wording } from './wording.js'
 import type { PortfolioJson } from '../schemas.js'
 
 // The portfolio as the list page (views/stocks.hbs) and the JSON answer show it: exact amounts,
-// the list sorted and paged as its query asks. Everything here is text for the templates,
-// which escape it.
+// the list sorted and paged as its query asks, the page in the visitor's language and numbers
+// and the JSON neutral. Everything here is text for the templates, which escape it.
 
 /** Rows on one page of the list: a full cookie holds about 480 one-letter purchases. */
 export const PAGE_SIZE = 50
@@ -15,11 +16,15 @@ export type ListView = 'purchases' | 'positions'
 type Direction = 'asc' | 'desc'
 
 interface Column<T> {
-  key: string
-  label: string
+  key: ColumnKey
   numeric: boolean
   compare: (a: T, b: T) => number
 }
+
+type ColumnKey = 'symbol' | 'shares' | 'price' | 'cost' | 'average' | 'purchases' | 'share'
+/** The messages the list says (src/i18n/catalogues): column labels, and those with numbers in them. */
+export type ListKey = `column.${ColumnKey}` | 'list.rows' | 'list.removeLabel' | 'list.clearExplanation'
+export type ListWording = Wording<ListKey>
 
 const byString = (a: string, b: string): number => a < b ? -1 : a > b ? 1 : 0
 const byNumber = (a: number | bigint, b: number | bigint): number => a < b ? -1 : a > b ? 1 : 0
@@ -28,19 +33,19 @@ const byNumber = (a: number | bigint, b: number | bigint): number => a < b ? -1 
 interface Purchase { holding: Holding, index: number, cost: Amount }
 
 const PURCHASE_COLUMNS: Array<Column<Purchase>> = [
-  { key: 'symbol', label: 'Stock Symbol', numeric: false, compare: (a, b) => byString(a.holding.symbol, b.holding.symbol) },
-  { key: 'shares', label: 'Number of Shares', numeric: true, compare: (a, b) => byNumber(a.holding.shares, b.holding.shares) },
-  { key: 'price', label: 'Purchase Price', numeric: true, compare: (a, b) => byNumber(a.holding.price, b.holding.price) },
-  { key: 'cost', label: 'Cost', numeric: true, compare: (a, b) => byNumber(a.cost, b.cost) }
+  { key: 'symbol', numeric: false, compare: (a, b) => byString(a.holding.symbol, b.holding.symbol) },
+  { key: 'shares', numeric: true, compare: (a, b) => byNumber(a.holding.shares, b.holding.shares) },
+  { key: 'price', numeric: true, compare: (a, b) => byNumber(a.holding.price, b.holding.price) },
+  { key: 'cost', numeric: true, compare: (a, b) => byNumber(a.cost, b.cost) }
 ]
 
 const POSITION_COLUMNS: Array<Column<Position>> = [
-  { key: 'symbol', label: 'Stock Symbol', numeric: false, compare: (a, b) => byString(a.symbol, b.symbol) },
-  { key: 'shares', label: 'Number of Shares', numeric: true, compare: (a, b) => byNumber(a.shares, b.shares) },
-  { key: 'average', label: 'Average Price', numeric: true, compare: (a, b) => byNumber(a.averagePrice, b.averagePrice) },
-  { key: 'cost', label: 'Cost', numeric: true, compare: (a, b) => byNumber(a.cost, b.cost) },
-  { key: 'purchases', label: 'Purchases', numeric: true, compare: (a, b) => byNumber(a.purchases, b.purchases) },
-  { key: 'share', label: 'Share of Cost', numeric: true, compare: (a, b) => byNumber(a.share, b.share) }
+  { key: 'symbol', numeric: false, compare: (a, b) => byString(a.symbol, b.symbol) },
+  { key: 'shares', numeric: true, compare: (a, b) => byNumber(a.shares, b.shares) },
+  { key: 'average', numeric: true, compare: (a, b) => byNumber(a.averagePrice, b.averagePrice) },
+  { key: 'cost', numeric: true, compare: (a, b) => byNumber(a.cost, b.cost) },
+  { key: 'purchases', numeric: true, compare: (a, b) => byNumber(a.purchases, b.purchases) },
+  { key: 'share', numeric: true, compare: (a, b) => byNumber(a.share, b.share) }
 ]
 
 export interface ListQuery {
@@ -84,11 +89,11 @@ function href (path: string, { view, sort, dir, page }: ListQuery): ListHref {
 /** A column's header: a link that sorts by it, or turns the order round when it is the sorted one. */
 export interface HeaderCell { label: string, numeric: boolean, sort: 'ascending' | 'descending' | undefined, href: ListHref }
 
-function headerCells<T> (columns: Array<Column<T>>, path: string, query: ListQuery): HeaderCell[] {
-  return columns.map(({ key, label, numeric }) => {
+function headerCells<T> (columns: Array<Column<T>>, path: string, query: ListQuery, wording: ListWording): HeaderCell[] {
+  return columns.map(({ key, numeric }) => {
     const sorted = query.sort === key
     return {
-      label,
+      label: wording.say(`column.${key}`),
       numeric,
       sort: sorted ? (query.dir === 'asc' ? 'ascending' : 'descending') : undefined,
       href: href(path, { view: query.view, sort: key, dir: sorted && query.dir === 'asc' ? 'desc' : 'asc', page: 1 })
@@ -99,7 +104,7 @@ function headerCells<T> (columns: Array<Column<T>>, path: string, query: ListQue
 export interface Pager { label: string, previous: ListHref | undefined, next: ListHref | undefined }
 
 /** Sorts as the query asks and keeps the page it asks for; past the end, the last page. */
-function sortedPage<T> (items: T[], columns: Array<Column<T>>, path: string, query: ListQuery): { rows: T[], pager: Pager | undefined } {
+function sortedPage<T> (items: T[], columns: Array<Column<T>>, path: string, query: ListQuery, wording: ListWording): { rows: T[], pager: Pager | undefined } {
   const column = columns.find((candidate) => candidate.key === query.sort)
   const sign = query.dir === 'desc' ? -1 : 1
   // Array.prototype.sort is stable: equal values keep the order added.
@@ -109,19 +114,19 @@ function sortedPage<T> (items: T[], columns: Array<Column<T>>, path: string, que
   const current = Math.min(query.page, pages)
   const first = (current - 1) * PAGE_SIZE
   const end = Math.min(first + PAGE_SIZE, items.length)
-  const at = (page: number): ListHref => href(path, { view: query.view, sort: query.sort, dir: query.dir, page })
+  const at = (page: number): ListHref => href(path, { ...query, page })
   return {
     rows: items.slice(first, end),
     pager: {
-      label: `Rows ${formatCount(first + 1)} to ${formatCount(end)} of ${formatCount(items.length)}`,
+      label: wording.say('list.rows', { first: wording.count(first + 1), last: wording.count(end), count: wording.count(items.length) }),
       previous: current > 1 ? at(current - 1) : undefined,
       next: current < pages ? at(current + 1) : undefined
     }
   }
 }
 
-/** A purchase's row; the Remove button names it by its place and its stored record. */
-export interface PurchaseRow { index: number, record: string, symbol: string, shares: string, price: string, cost: string }
+/** A purchase's row; the Remove button names it by its place and its stored record, and says it in `label`. */
+export interface PurchaseRow { index: number, record: string, symbol: string, shares: string, price: string, cost: string, label: string }
 export interface PositionRow { symbol: string, shares: string, averagePrice: string, cost: string, purchases: number, share: string }
 
 export interface PortfolioList {
@@ -129,6 +134,9 @@ export interface PortfolioList {
   positions: boolean
   count: number
   total: string
+  /** 100% as the total of the positions' shares, in the visitor's numbers. */
+  fullShare: string
+  clearExplanation: string
   views: { purchases: ListHref, positions: ListHref }
   header: HeaderCell[]
   purchaseRows: PurchaseRow[]
@@ -137,50 +145,47 @@ export interface PortfolioList {
 }
 
 /** The list page of a portfolio: the view asked for, sorted, one page of it; `path` is the list's. */
-export function portfolioList (holdings: readonly Holding[], path: string, query: ListQuery): PortfolioList {
-  const positions = query.view === 'positions'
-  let header: HeaderCell[]
-  let purchaseRows: PurchaseRow[] = []
-  let positionRows: PositionRow[] = []
-  let pager: Pager | undefined
-  if (positions) {
-    const page = sortedPage(positionsOf(holdings), POSITION_COLUMNS, path, query)
-    header = headerCells(POSITION_COLUMNS, path, query)
-    positionRows = page.rows.map(positionRow)
-    pager = page.pager
-  } else {
-    const purchases = holdings.map((holding, index): Purchase => ({ holding, index, cost: holdingCost(holding) }))
-    const page = sortedPage(purchases, PURCHASE_COLUMNS, path, query)
-    header = headerCells(PURCHASE_COLUMNS, path, query)
-    purchaseRows = page.rows.map(purchaseRow)
-    pager = page.pager
+export function portfolioList (holdings: readonly Holding[], path: string, query: ListQuery, wording: ListWording): PortfolioList {
+  const first: ListQuery = { view: 'purchases', sort: undefined, dir: 'asc', page: 1 }
+  const list = {
+    positions: query.view === 'positions',
+    count: holdings.length,
+    total: wording.money(totalCost(holdings)),
+    fullShare: wording.percent(10_000),
+    clearExplanation: wording.say('list.clearExplanation', { count: holdings.length }),
+    views: { purchases: href(path, first), positions: href(path, { ...first, view: 'positions' }) }
   }
-  const views = {
-    purchases: href(path, { view: 'purchases', sort: undefined, dir: 'asc', page: 1 }),
-    positions: href(path, { view: 'positions', sort: undefined, dir: 'asc', page: 1 })
+  if (list.positions) {
+    const { rows, pager } = sortedPage(positionsOf(holdings), POSITION_COLUMNS, path, query, wording)
+    return { ...list, header: headerCells(POSITION_COLUMNS, path, query, wording), purchaseRows: [], positionRows: rows.map((row) => positionRow(row, wording)), pager }
   }
-  return { positions, count: holdings.length, total: formatMoney(totalCost(holdings)), views, header, purchaseRows, positionRows, pager }
+  const purchases = holdings.map((holding, index): Purchase => ({ holding, index, cost: holdingCost(holding) }))
+  const { rows, pager } = sortedPage(purchases, PURCHASE_COLUMNS, path, query, wording)
+  return { ...list, header: headerCells(PURCHASE_COLUMNS, path, query, wording), purchaseRows: rows.map((row) => purchaseRow(row, wording)), positionRows: [], pager }
 }
 
-function purchaseRow ({ holding, index, cost }: Purchase): PurchaseRow {
+function purchaseRow ({ holding, index, cost }: Purchase, wording: ListWording): PurchaseRow {
+  const shares = wording.count(holding.shares)
+  const price = wording.money(holding.price)
   return {
     index,
     record: encodeHolding(holding),
     symbol: holding.symbol,
-    shares: formatCount(holding.shares),
-    price: formatMoney(holding.price),
-    cost: formatMoney(cost)
+    shares,
+    price,
+    cost: wording.money(cost),
+    label: wording.say('list.removeLabel', { symbol: holding.symbol, shares, price })
   }
 }
 
-function positionRow (position: Position): PositionRow {
+function positionRow (position: Position, wording: ListWording): PositionRow {
   return {
     symbol: position.symbol,
-    shares: formatCount(position.shares),
-    averagePrice: formatMoney(position.averagePrice),
-    cost: formatMoney(position.cost),
+    shares: wording.count(position.shares),
+    averagePrice: wording.money(position.averagePrice),
+    cost: wording.money(position.cost),
     purchases: position.purchases,
-    share: formatShare(position.share)
+    share: wording.percent(position.share)
   }
 }
 

@@ -5,14 +5,15 @@ import securityHeaders, { helmetHeaders } from './security-headers.js'
 import pipelining from './pipelining.js'
 import stockPortfolio from '../index.js'
 import type { ServerConfig } from './config.js'
-import { errorPage } from './error-page.js'
+import { type ErrorPage, errorPages } from './error-page.js'
+import { resolveLanguage } from '../i18n/settings.js'
 
-const BAD_REQUEST = errorPage('Request refused', 'That address or request is malformed, so it was not read. Nothing was changed.')
-const NOT_FOUND = errorPage('Page not found', 'There is no page at this address. Nothing was changed.')
-
-/** Node's own answer to a request it cannot parse, with the pages' headers and error page. */
-function clientError (headers: Record<string, string>) {
-  const head = Object.entries({ ...headers, 'content-type': 'text/html; charset=utf-8', connection: 'close' })
+/**
+ * Node's own answer to a request it cannot parse, with the pages' headers and error page: in
+ * the default language, since the request's headers were not read.
+ */
+function clientError (headers: Record<string, string>, { lang, html: BAD_REQUEST }: ErrorPage) {
+  const head = Object.entries({ ...headers, 'content-type': 'text/html; charset=utf-8', 'content-language': lang, connection: 'close' })
     .map(([name, value]) => `${name}: ${value}\r\n`).join('')
   return function (error: NodeJS.ErrnoException, socket: Socket): void {
     const [status, reason] = error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
@@ -54,6 +55,10 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
     xDownloadOptions: false,
     xDnsPrefetchControl: false
   })
+  const errorPage = errorPages(resolveLanguage({ currency: config.currency }))
+  const sendErrorPage = (reply: FastifyReply, status: number, { lang, html }: ErrorPage): void => {
+    reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).header('vary', 'Accept-Language').send(html)
+  }
 
   const app = Fastify({
     logger: { level: config.logLevel },
@@ -72,10 +77,10 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
       headersTimeout: Math.min(limits.headersTimeout, limits.requestTimeout),
       connectionsCheckingInterval: Math.min(1000, limits.requestTimeout)
     },
-    frameworkErrors (_error, _request, reply) {
-      (reply as FastifyReply).code(400).headers(headers).type('text/html; charset=utf-8').send(BAD_REQUEST)
+    frameworkErrors (_error, request, reply) {
+      sendErrorPage((reply as FastifyReply).headers(headers), 400, errorPage('malformed', request.headers['accept-language']))
     },
-    clientErrorHandler: clientError(headers)
+    clientErrorHandler: clientError(headers, errorPage('malformed'))
   })
   app.server.maxConnections = limits.maxConnections
 
@@ -87,9 +92,9 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
   })
   await app.register(pipelining, { max: limits.maxPipelinedRequests })
   await app.register(securityHeaders, { headers })
-  await app.register(stockPortfolio, { key: config.keys, expiry: config.expiry, secure: config.production })
+  await app.register(stockPortfolio, { key: config.keys, expiry: config.expiry, secure: config.production, currency: config.currency })
 
-  app.setNotFoundHandler((_request, reply) => { reply.code(404).type('text/html; charset=utf-8').send(NOT_FOUND) })
+  app.setNotFoundHandler((request, reply) => { sendErrorPage(reply, 404, errorPage('notFound', request.headers['accept-language'])) })
   app.get('/', async (_request, reply) => reply.redirect('/stocks/', 302))
   // Under pressure, @fastify/under-pressure answers this (like every route) with a 503.
   app.get('/health', async () => ({ status: 'ok', ...app.memoryUsage() }))

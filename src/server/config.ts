@@ -1,5 +1,6 @@
 import { generateKey, type KeySource, parseKeys } from '../keys.js'
 import { DEFAULT_EXPIRY_SECONDS, MAX_EXPIRY_SECONDS } from '../options.js'
+import { isCurrency } from '../i18n/settings.js'
 
 /** What the standalone server does when a client is slow, greedy or the process runs short. */
 export interface ServerLimits {
@@ -30,6 +31,8 @@ export interface ServerConfig {
   /** True when no SESSION_KEY was given and a key was made for this run only. */
   keyGenerated: boolean
   expiry: number
+  /** The ISO 4217 code of the currency amounts are in: CURRENCY, default USD. */
+  currency: string
   production: boolean
   logLevel: string
   limits: ServerLimits
@@ -74,6 +77,10 @@ export function loadConfig (env: NodeJS.ProcessEnv): ServerConfig {
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, not "${logLevel}"`)
   }
+  const currency = setting(env, 'CURRENCY') ?? 'USD'
+  if (!isCurrency(currency)) {
+    throw new ConfigError(`CURRENCY must be an ISO 4217 code in capitals, such as USD, EUR or CHF, not "${currency}"`)
+  }
   const hour = 60 * 60 * 1000
   return {
     host: setting(env, 'HOST') ?? '127.0.0.1',
@@ -81,6 +88,7 @@ export function loadConfig (env: NodeJS.ProcessEnv): ServerConfig {
     keys: parseKeys(keyGenerated ? generateKey() : keyText, KEY_SOURCE),
     keyGenerated,
     expiry: integer(env, 'SESSION_EXPIRY', DEFAULT_EXPIRY_SECONDS, 1, MAX_EXPIRY_SECONDS),
+    currency,
     production,
     logLevel,
     limits: {

@@ -3,16 +3,36 @@ import { join } from 'node:path'
 import handlebars from 'handlebars'
 import { viewsDir } from '../package-root.js'
 import { sitePaths } from '../urls.js'
+import type { LanguageSettings } from '../i18n/settings.js'
+import { languageChoices, makeLocale, negotiate } from '../i18n/locale.js'
 
 // Fastify answers a malformed URL, and Node a malformed request, before any route or hook runs,
-// so the plugin's error handler never sees them. The standalone server answers them with the
-// same page, rendered here once from the plugin's own templates.
+// so the plugin's error handler never sees them; nor does it see an address outside the
+// plugin. The standalone server answers them with the same page, rendered here once in each
+// language from the plugin's own templates, in the language the request's Accept-Language asks
+// for (the session is the plugin's, and is not read out here).
 const engine = handlebars.create()
-const template = (name: string): HandlebarsTemplateDelegate => engine.compile(readFileSync(join(viewsDir, name), 'utf8'))
-const layout = template('layout.hbs')
-const error = template('error.hbs')
+const read = (name: string): string => readFileSync(join(viewsDir, name), 'utf8')
+engine.registerPartial('language-switch', read('partials/language-switch.hbs'))
+const layout = engine.compile(read('layout.hbs'))
+const error = engine.compile(read('error.hbs'))
 
-export function errorPage (title: string, message: string): string {
-  const data = { title, message, paths: sitePaths('') }
-  return layout({ ...data, body: error(data) })
+export type ErrorPageKind = 'malformed' | 'notFound'
+export interface ErrorPage { lang: string, html: string }
+
+/** The server's own error pages: `page(kind, Accept-Language)`. */
+export function errorPages ({ locales, defaultLocale, currency }: LanguageSettings): (kind: ErrorPageKind, acceptLanguage?: string) => ErrorPage {
+  const paths = sitePaths('')
+  const made = locales.map(({ tag, messages }) => makeLocale(tag, messages, currency))
+  const choices = languageChoices(made)
+  const pages = new Map(made.map((locale) => {
+    const { t, tag } = locale
+    const render = (title: string, message: string): ErrorPage => {
+      const data = { title, message, paths, t, lang: tag, languages: choices.get(tag), back: paths.stocks }
+      return { lang: tag, html: layout({ ...data, body: error(data) }) }
+    }
+    return [tag, { malformed: render(t.error.refused, t.error.malformedRequest), notFound: render(t.error.notFound, t.error.notFoundMessage) }]
+  }))
+  const tags = [...pages.keys()]
+  return (kind, acceptLanguage) => (pages.get(negotiate(tags, acceptLanguage) ?? defaultLocale) as Record<ErrorPageKind, ErrorPage>)[kind]
 }

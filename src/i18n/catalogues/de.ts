@@ -23,6 +23,7 @@ export const de: Catalogue = {
     purchases: 'Käufe',
     positions: 'Positionen',
     exportCsv: 'Als CSV exportieren',
+    importCsv: 'CSV importieren',
     purchasesCaption: 'Ihre Käufe',
     positionsCaption: 'Ihre Positionen: alle Käufe eines Symbols zusammengefasst',
     actions: 'Aktionen',
@@ -37,8 +38,10 @@ export const de: Catalogue = {
     clearExplanation: '{count, plural, one {Damit wird der eine Kauf aus diesem Browser entfernt.} other {Damit werden alle # Käufe aus diesem Browser entfernt.}}',
     clearButton: 'Depot leeren',
     empty: 'Ihr Depot ist leer.',
-    emptyLink: 'Fügen Sie eine Aktie hinzu',
-    emptyAfterLink: ', um es zu beginnen.'
+    emptyAdd: 'Fügen Sie eine Aktie hinzu',
+    emptyBetween: ', um es zu beginnen, oder ',
+    emptyImport: 'importieren Sie eine CSV-Datei',
+    emptyEnd: '.'
   },
   column: {
     symbol: 'Börsenkürzel',

@@ -23,6 +23,7 @@ export const en = {
     purchases: 'Purchases',
     positions: 'Positions',
     exportCsv: 'Export CSV',
+    importCsv: 'Import CSV',
     purchasesCaption: 'Your purchases',
     positionsCaption: 'Your positions: every purchase of a symbol, summed',
     actions: 'Actions',
@@ -37,8 +38,10 @@ export const en = {
     clearExplanation: 'This removes all {count} holdings from this browser.',
     clearButton: 'Clear portfolio',
     empty: 'Your portfolio is empty.',
-    emptyLink: 'Add a stock',
-    emptyAfterLink: ' to start it.'
+    emptyAdd: 'Add a stock',
+    emptyBetween: ' to start it, or ',
+    emptyImport: 'import a CSV file',
+    emptyEnd: '.'
   },
   column: {
     symbol: 'Stock Symbol',

@@ -1,0 +1,82 @@
+import fp from 'fastify-plugin'
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import type { ResolvedOptions } from '../src/options.js'
+import { type LanguageChoice, languageChoices as choicesOf, type Locale, makeLocale, negotiate } from '../src/i18n/locale.js'
+
+// The visitor's language: the one they chose with the switch on every page (kept in the
+// plugin's session), else the best of Accept-Language among the offered ones, else the default.
+// Locales, with their formatters, are made once.
+
+interface Languages {
+  byTag: Map<string, Locale>
+  tags: string[]
+  fallback: Locale
+  /** The switch's buttons as each locale's pages show them. */
+  choices: Map<string, LanguageChoice[] | undefined>
+  /** Accept-Language headers already negotiated: browsers send few different ones. */
+  negotiated: Map<string, Locale>
+}
+
+const kLanguages: unique symbol = Symbol('fastify-stock-portfolio/languages')
+const kLocale: unique symbol = Symbol('fastify-stock-portfolio/locale')
+/** How many Accept-Language headers, of at most how many characters, are kept negotiated. */
+const NEGOTIATED_KEPT = 100
+const NEGOTIATED_LENGTH = 200
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    [kLanguages]: Languages
+  }
+  interface FastifyRequest {
+    [kLocale]: Locale | null
+  }
+}
+
+function negotiated (languages: Languages, header: string | undefined): Locale {
+  if (header === undefined) return languages.fallback
+  let locale = languages.negotiated.get(header)
+  if (locale === undefined) {
+    const tag = negotiate(languages.tags, header)
+    locale = tag === undefined ? languages.fallback : languages.byTag.get(tag) as Locale
+    if (header.length <= NEGOTIATED_LENGTH) {
+      if (languages.negotiated.size >= NEGOTIATED_KEPT) languages.negotiated.clear()
+      languages.negotiated.set(header, locale)
+    }
+  }
+  return locale
+}
+
+/** The visitor's language for this request, worked out once. */
+export function localeOf (request: FastifyRequest): Locale {
+  let locale = request[kLocale]
+  if (locale === null) {
+    const languages = request.server[kLanguages]
+    // A request refused before the session's hook ran (by a host's onRequest hook) has none.
+    const session = request.portfolioSession as FastifyRequest['portfolioSession'] | null
+    const chosen = session?.get('locale')
+    locale = (chosen === undefined ? undefined : languages.byTag.get(chosen)) ?? negotiated(languages, request.headers['accept-language'])
+    request[kLocale] = locale
+  }
+  return locale
+}
+
+/** The tags offered, for the switch's schema. */
+export const offeredLocales = (fastify: FastifyInstance): string[] => fastify[kLanguages].tags
+
+/** The switch's buttons on a page in `locale`; none when one language is offered. */
+export const languageChoices = (reply: FastifyReply, locale: Locale): LanguageChoice[] | undefined =>
+  reply.server[kLanguages].choices.get(locale.tag)
+
+/** Marks a reply as written in the visitor's language, which depends on Accept-Language. */
+export function markLanguage (reply: FastifyReply, locale: Locale): void {
+  reply.header('content-language', locale.tag)
+  const vary = reply.getHeader('vary')
+  reply.header('vary', vary === undefined ? 'Accept-Language' : `${String(vary)}, Accept-Language`)
+}
+
+export default fp<Pick<ResolvedOptions, 'locales' | 'defaultLocale' | 'currency'>>(async function i18n (fastify, { locales, defaultLocale, currency }) {
+  const made = locales.map(({ tag, messages }) => makeLocale(tag, messages, currency))
+  const byTag = new Map(made.map((locale) => [locale.tag, locale]))
+  fastify.decorate(kLanguages, { byTag, tags: [...byTag.keys()], fallback: byTag.get(defaultLocale) as Locale, choices: choicesOf(made), negotiated: new Map() })
+  fastify.decorateRequest(kLocale, null)
+}, { name: 'fastify-stock-portfolio/i18n', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })
