@@ -229,3 +229,14 @@ t.test('the standalone server\'s own pages: not found and malformed, in the lang
   await browser.submit('/add_stock', VALID)
   t.same(tableRows((await browser.get('/stocks/')).body), [['AAPL', '15', '€302.17', '€4,532.55']], 'CURRENCY reaches the plugin')
 })
+
+t.test('negotiated headers are remembered, a bounded number of them', async (t) => {
+  const app = await build(t)
+  for (let i = 0; i < 150; i++) {
+    const response = await app.inject({ url: '/add_stock', headers: { 'accept-language': `x-${i}, de;q=0.5` } })
+    if (response.headers['content-language'] !== 'de') t.fail(`header ${i}`)
+  }
+  const long = `${'x-abcdefg, '.repeat(30)}de;q=0.1`
+  t.equal((await app.inject({ url: '/add_stock', headers: { 'accept-language': long } })).headers['content-language'], 'de', 'a long header is negotiated, not kept')
+  t.equal((await app.inject({ url: '/add_stock', headers: { 'accept-language': long } })).headers['content-language'], 'de')
+})

@@ -46,7 +46,8 @@ export function argumentsOf (message: string): Set<string> | undefined {
   const names = new Set<string>()
   const visit = (list: MessageFormatElement[]): void => {
     for (const element of list) {
-      if (element.type === TYPE.literal || element.type === TYPE.pound || element.type === TYPE.tag) continue
+      // Tags are read as text (ignoreTag), so no element is one.
+      if (element.type === TYPE.literal || element.type === TYPE.pound) continue
       names.add(element.value)
       if (element.type === TYPE.select || element.type === TYPE.plural) {
         for (const option of Object.values(element.options)) visit(option.value)

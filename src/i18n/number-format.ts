@@ -77,12 +77,14 @@ export function decimalFormat (format: Intl.NumberFormat, fractions: readonly st
 /** A locale's numbers: money in the operator's currency, counts, shares of cost. */
 export type LocaleNumbers = Omit<Wording<string>, 'say'>
 
-const currencyPart = (format: Intl.NumberFormat, value: string): string =>
-  format.formatToParts(value).find((part) => part.type === 'currency')?.value ?? ''
+/** The part of `value` formatted that has `type`: every format here writes it. */
+const partOf = (format: Intl.NumberFormat, value: string, type: Intl.NumberFormatPartTypes): string =>
+  (format.formatToParts(value).find((part) => part.type === type) as Intl.NumberFormatPart).value
 
 /** Made once per locale and currency, at start-up. */
 export function localeNumbers (locale: string, currency: string): LocaleNumbers {
-  const digits = Math.min(new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().minimumFractionDigits ?? 2, MONEY_SCALE_DIGITS)
+  // A currency format always resolves its fraction digits: the currency's usual ones.
+  const digits = Math.min(new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().minimumFractionDigits as number, MONEY_SCALE_DIGITS)
   const moneyFormat = new Intl.NumberFormat(locale, { style: 'currency', currency, minimumFractionDigits: digits, maximumFractionDigits: MONEY_SCALE_DIGITS })
   // toDecimalString writes from `digits` to four fraction digits: the probes have both ends.
   const money = decimalFormat(moneyFormat, digits === 0 ? ['', '5', '1234'] : ['1234'.slice(0, digits), '1234'])
@@ -92,11 +94,11 @@ export function localeNumbers (locale: string, currency: string): LocaleNumbers 
     money: (amount) => money(toDecimalString(amount, digits)),
     count: (value) => count(String(value)),
     percent: (hundredths) => percent(formatShare(hundredths)),
-    decimalMark: moneyFormat.formatToParts('1.5').find((part) => part.type === 'decimal')?.value ?? '.',
+    decimalMark: partOf(moneyFormat, '1.5', 'decimal'),
     currency: {
       code: currency,
-      symbol: currencyPart(moneyFormat, '1'),
-      name: currencyPart(new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'name' }), '2')
+      symbol: partOf(moneyFormat, '1', 'currency'),
+      name: partOf(new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'name' }), '2', 'currency')
     }
   }
 }
