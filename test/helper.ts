@@ -111,7 +111,7 @@ export function csrfToken (html: string): string {
 export function tableRows (html: string): string[][] {
   const body = /<tbody>([\s\S]*?)<\/tbody>/.exec(html)?.[1] ?? ''
   return [...body.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map(([, row]) =>
-    [...(row as string).matchAll(/<td>([\s\S]*?)<\/td>/g)].map(([, cell]) => (cell as string).trim()).filter((cell) => !cell.startsWith('<button')))
+    [...(row as string).matchAll(/<td(?: data-label="[^"]*")?>([\s\S]*?)<\/td>/g)].map(([, cell]) => (cell as string).trim()).filter((cell) => !cell.startsWith('<button')))
 }
 
 /** A shipped locale as the plugin makes it, for the view models' tests. */

@@ -73,3 +73,9 @@ t.test('every {{t.…}} a template reads is a plain message of the catalogue', a
   }
   t.ok(reads > 30, `${reads} texts read from the catalogue`)
 })
+
+t.test('nor does the stylesheet: a phone\'s card labels are the cells\' data-label', async (t) => {
+  const css = readFileSync(new URL('../public/portfolio.css', import.meta.url), 'utf8')
+  t.same([...css.matchAll(/content:\s*"([^"]*)"/g)].map(([, text]) => text).filter((text) => /\p{L}/u.test(text as string)), [])
+  t.match(css, 'content: attr(data-label)')
+})

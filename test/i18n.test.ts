@@ -105,7 +105,7 @@ t.test('German pages write German numbers and take a decimal comma; stored value
   t.match(list.body, /Summe<\/th><td class="num">225\.375,10\u00a0\$<\/td>/)
   t.match(list.body, 'Damit werden alle 2 Käufe aus diesem Browser entfernt.')
   const positions = await browser.get('/stocks/?view=positions', GERMAN)
-  t.match(positions.body, '<td>100,00\u00a0%</td></tr>')
+  t.match(positions.body, '>100,00\u00a0%</td></tr>')
   t.match(positions.body, '<td class="num">100,00\u00a0%</td>')
   const english = await browser.get('/add_stock')
   const englishToken = csrfToken(english.body)
