@@ -98,3 +98,11 @@ t.test('GET /stocks/portfolio.csv downloads the portfolio: attachment, dated nam
   t.match((await browser.get('/stocks/')).body, '<a href="/stocks/portfolio.csv">Export CSV</a>')
   t.equal((await new Browser(browser.app).get('/stocks/portfolio.csv')).body, `${CSV_HEADER}\r\n`, 'another browser: an empty file')
 })
+
+t.test('a line shorter than the header: the cells it lacks are missing', async (t) => {
+  t.same(await readPortfolioCsv('price,shares,symbol\n1\n'), {
+    ok: false,
+    errors: ['line 2: the stock symbol is missing', 'line 2: the number of shares is missing'],
+    problems: 2
+  })
+})
