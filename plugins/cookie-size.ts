@@ -21,7 +21,8 @@ const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4
 
 /** Length of `name=value` for a session holding `data`, as the browser will store it. */
 export function sealedCookieLength (cookieName: string, data: Readonly<Partial<PortfolioSessionData>>): number {
-  const json = Buffer.byteLength(JSON.stringify({ holdings: data.holdings, csrf: data.csrf, flash: data.flash, __ts: TIMESTAMP }))
+  // Every field counts (the holdings, the CSRF secret, the message, the language chosen).
+  const json = Buffer.byteLength(JSON.stringify({ ...data, __ts: TIMESTAMP }))
   return cookieName.length + 1 + base64Length(json + MAC_BYTES) + SEPARATOR.length + base64Length(NONCE_BYTES)
 }
 
