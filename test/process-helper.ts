@@ -35,14 +35,8 @@ export function kill (child: ChildProcess, signal: NodeJS.Signals = 'SIGKILL'): 
 
 process.on('exit', () => { for (const child of running) kill(child) })
 
-/** Set by `npm run test:unit`, the fast loop: a file that starts processes belongs to `npm test` only. */
-export function refuseInProcessOnly (what: string): void {
-  if (process.env.TEST_IN_PROCESS_ONLY === '1') throw new Error(`npm run test:unit starts no ${what}: exclude this test file in the script's --exclude list (package.json)`)
-}
-
 /** Starts a process that cannot outlive this test process. */
 export function launch (command: string, args: readonly string[], options: SpawnOptions = {}): ChildProcess {
-  refuseInProcessOnly('processes')
   const [file, argv] = SETPRIV === undefined ? [command, args] : [SETPRIV, ['--pdeathsig', 'SIGKILL', '--', command, ...args]]
   const child = spawn(file, argv, { ...options, detached: true })
   running.add(child)
