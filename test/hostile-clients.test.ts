@@ -1,8 +1,8 @@
 import t from 'tap'
 import { connect, type Socket } from 'node:net'
 import { readFileSync } from 'node:fs'
-import { once } from 'node:events'
 import { build, KEY_A, testConfig } from './helper.js'
+import { raw, trickle } from './raw-socket.js'
 import { start } from './process-helper.js'
 import { HttpSession } from '../clients/http-session.js'
 
@@ -11,20 +11,6 @@ t.setTimeout(120_000)
 
 const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
-
-/** Opens a raw connection to `url` and writes `text`; collects what comes back. */
-async function raw (url: string, text: string): Promise<{ socket: Socket, received: () => string, closed: Promise<number> }> {
-  const { hostname, port } = new URL(url)
-  const socket = connect(Number(port), hostname)
-  await once(socket, 'connect')
-  let received = ''
-  socket.on('data', (chunk: Buffer) => { received += chunk.toString('latin1') })
-  socket.on('error', () => {})
-  const opened = Date.now()
-  const closed = new Promise<number>((resolve) => socket.on('close', () => resolve(Date.now() - opened)))
-  socket.write(text)
-  return { socket, received: () => received, closed }
-}
 
 t.test('a malformed URL gets the same headers and error page as every other error', async (t) => {
   const app = await build(t)
@@ -56,14 +42,9 @@ t.test('over real sockets: malformed headers, a trickled body, too many pipeline
   await reset.closed
   t.equal((await fetch(`${url}/health`)).status, 200, 'a client that resets mid-request is simply gone')
 
-  // A byte every 200 ms keeps the socket busy, so only the request timeout can end it.
-  const slow = await raw(url, 'POST /add_stock HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n')
-  const trickle = setInterval(() => { if (!slow.socket.destroyed) slow.socket.write('a') }, 200)
-  t.teardown(() => clearInterval(trickle))
-  const lasted = await slow.closed
-  clearInterval(trickle)
-  t.ok(lasted >= 1000 && lasted < 4000, `the trickled body was cut off after ${lasted} ms (REQUEST_TIMEOUT=1500)`)
-  t.match(slow.received(), /^HTTP\/1\.1 408 Request Timeout\r\n/)
+  const body = await trickle(t, url, 'POST /add_stock HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n\r\n')
+  t.ok(body.lasted >= 1000 && body.lasted < 4000, `the trickled body was cut off after ${body.lasted} ms (REQUEST_TIMEOUT=1500)`)
+  t.match(body.received, /^HTTP\/1\.1 408 Request Timeout\r\n/)
 
   const request = 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n'
   const four = await raw(url, request.repeat(4))
@@ -80,13 +61,9 @@ t.test('over real sockets: malformed headers, a trickled body, too many pipeline
 t.test('headers trickled a byte at a time are cut off at the headers timeout, long before the request timeout', async (t) => {
   const app = await build(t, { limits: { ...testConfig().limits, requestTimeout: 30_000, headersTimeout: 1000 } })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
-  const slow = await raw(url, 'GET /stocks/ HTTP/1.1\r\nHost: x\r\nX-Slow: ')
-  const trickle = setInterval(() => { if (!slow.socket.destroyed) slow.socket.write('a') }, 200)
-  t.teardown(() => clearInterval(trickle))
-  const lasted = await slow.closed
-  clearInterval(trickle)
-  t.ok(lasted >= 900 && lasted < 10_000, `the trickled headers were cut off after ${lasted} ms (HEADERS_TIMEOUT=1000)`)
-  t.match(slow.received(), /^HTTP\/1\.1 408 Request Timeout\r\n/)
+  const headers = await trickle(t, url, 'GET /stocks/ HTTP/1.1\r\nHost: x\r\nX-Slow: ')
+  t.ok(headers.lasted >= 900 && headers.lasted < 10_000, `the trickled headers were cut off after ${headers.lasted} ms (HEADERS_TIMEOUT=1000)`)
+  t.match(headers.received, /^HTTP\/1\.1 408 Request Timeout\r\n/)
 })
 
 t.test('a flood of connections pipelining the largest page without reading: memory stays bounded, /health answers, then all is normal', async (t) => {

@@ -1,5 +1,4 @@
-import { connect } from 'node:net'
-import { once } from 'node:events'
+import { raw } from './raw-socket.js'
 
 export const BOUNDARY = '----portfolio-test-boundary'
 
@@ -24,19 +23,12 @@ export function cutPoints (payload: Buffer): number {
  * server closes it (or `waitMs` passes). `halfClose` ends the writing side after the bytes.
  */
 export async function rawExchange (url: string, bytes: Buffer, { halfClose = false, waitMs = 10_000 } = {}): Promise<string> {
-  const { hostname, port } = new URL(url)
-  const socket = connect(Number(port), hostname)
-  await once(socket, 'connect')
-  let received = ''
-  socket.on('data', (chunk: Buffer) => { received += chunk.toString('latin1') })
-  socket.on('error', () => {})
-  const closed = once(socket, 'close')
-  socket.write(bytes)
-  if (halfClose) socket.end()
-  const timer = setTimeout(() => socket.destroy(), waitMs)
-  await closed
+  const connection = await raw(url, bytes)
+  if (halfClose) connection.socket.end()
+  const timer = setTimeout(() => connection.socket.destroy(), waitMs)
+  await connection.closed
   clearTimeout(timer)
-  return received
+  return connection.received()
 }
 
 /** A request head for the import route; the body follows, as Content-Length or chunked says. */
