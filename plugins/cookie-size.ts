@@ -22,7 +22,7 @@ const base64Length = (bytes: number): number => Math.ceil(bytes / 3) * 4
 /** Length of `name=value` for a session holding `data`, as the browser will store it. */
 export function sealedCookieLength (cookieName: string, data: Readonly<Partial<PortfolioSessionData>>): number {
   // Every field counts (the holdings, the CSRF secret, the message, the language chosen).
-  const json = Buffer.byteLength(JSON.stringify({ ...data, __ts: TIMESTAMP }))
+  const json = Buffer.byteLength(JSON.stringify({ __ts: TIMESTAMP, ...data }))
   return cookieName.length + 1 + base64Length(json + MAC_BYTES) + SEPARATOR.length + base64Length(NONCE_BYTES)
 }
 

@@ -157,11 +157,11 @@ export function portfolioList (holdings: readonly Holding[], path: string, query
   }
   if (list.positions) {
     const { rows, pager } = sortedPage(positionsOf(holdings), POSITION_COLUMNS, path, query, wording)
-    return { ...list, header: headerCells(POSITION_COLUMNS, path, query, wording), purchaseRows: [], positionRows: rows.map((row) => positionRow(row, wording)), pager }
+    return { header: headerCells(POSITION_COLUMNS, path, query, wording), purchaseRows: [], positionRows: rows.map((row) => positionRow(row, wording)), pager, ...list }
   }
   const purchases = holdings.map((holding, index): Purchase => ({ holding, index, cost: holdingCost(holding) }))
   const { rows, pager } = sortedPage(purchases, PURCHASE_COLUMNS, path, query, wording)
-  return { ...list, header: headerCells(PURCHASE_COLUMNS, path, query, wording), purchaseRows: rows.map((row) => purchaseRow(row, wording)), positionRows: [], pager }
+  return { header: headerCells(PURCHASE_COLUMNS, path, query, wording), purchaseRows: rows.map((row) => purchaseRow(row, wording)), positionRows: [], pager, ...list }
 }
 
 function purchaseRow ({ holding, index, cost }: Purchase, wording: ListWording): PurchaseRow {
