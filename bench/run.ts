@@ -32,6 +32,8 @@ interface Scenario {
   bytes: number
   /** Without peers: the most server CPU per request allowed, in µs. */
   micros?: number
+  /** Or: the most our CPU per request may be, as a ratio of ours on another scenario in the same repetition. */
+  versus?: { scenario: string, ratio: number }
 }
 
 const form = 'application/x-www-form-urlencoded'
@@ -76,7 +78,7 @@ try {
   const plainTen = await fill(straightforward.url, 10, realistic)
   const full = await fill(ours.url, Infinity, realistic)
   const tiny = await fill(ours.url, Infinity, (i) => [String.fromCharCode(65 + (i % 26)), 1, '1'])
-  const size = async (path: string, cookie: string): Promise<number> => (await (await fetch(ours.url + path, { headers: { cookie } })).arrayBuffer()).byteLength
+  const size = async (path: string, cookie: string, headers: Record<string, string> = {}): Promise<number> => (await (await fetch(ours.url + path, { headers: { cookie, ...headers } })).arrayBuffer()).byteLength
   const post = (token: string): string => new URLSearchParams({ stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17', _csrf: token }).toString()
   // The costliest import one can send: as many purchases as are read (500), each with three
   // problems, in lines as long as the 16 KiB file allows. It is refused whole (400).
@@ -97,6 +99,12 @@ try {
         straightforward: { request: { method: 'GET', path: '/stocks/', headers: { cookie: plainTen.cookie } }, ratio: 1.5 }
       },
       bytes: await size('/stocks/', ten.cookie)
+    },
+    {
+      name: 'GET /stocks/, 10 holdings, in German',
+      ours: { method: 'GET', path: '/stocks/', headers: { cookie: ten.cookie, 'accept-language': 'de' } },
+      bytes: await size('/stocks/', ten.cookie, { 'accept-language': 'de' }),
+      versus: { scenario: 'GET /stocks/, 10 holdings', ratio: 1.05 }
     },
     {
       // Every request adds an 11th holding to the same 10 and is answered with a re-issued cookie.
@@ -133,14 +141,14 @@ try {
       // The JSON read holds every purchase and position, not one page of them.
       name: `GET /stocks/ as JSON, full: ${tiny.count} one-letter holdings`,
       ours: { method: 'GET', path: '/stocks/', headers: { cookie: tiny.cookie, accept: 'application/json' } },
-      bytes: (await (await fetch(ours.url + '/stocks/', { headers: { cookie: tiny.cookie, accept: 'application/json' } })).arrayBuffer()).byteLength,
-      micros: 200
+      bytes: await size('/stocks/', tiny.cookie, { accept: 'application/json' }),
+      versus: { scenario: `GET /stocks/, full: ${tiny.count} one-letter holdings`, ratio: 1 }
     },
     {
       name: 'POST /stocks/import, the worst file: 500 purchases, 1,500 problems',
       ours: { method: 'POST', path: '/stocks/import', headers: { cookie: ten.cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, body: worstImport, expect: 400 },
       bytes: 0,
-      micros: 2000
+      versus: { scenario: 'GET /stocks/, 10 holdings', ratio: 5 }
     }
   ]
 
@@ -183,6 +191,12 @@ try {
     const theirs = samples.get(`${scenario.name}|${connections}|${peer}`) as Sample[]
     return median(mine.map((sample, repetition) => of(sample) / of(theirs[repetition] as Sample)))
   }
+  /** Ours on one scenario against ours on another, paired by repetition like the peers. */
+  const selfRatio = (name: string, other: string, connections: number): number => {
+    const mine = samples.get(`${name}|${connections}|ours`) as Sample[]
+    const base = samples.get(`${other}|${connections}|ours`) as Sample[]
+    return median(mine.map((sample, repetition) => sample.cpu / (base[repetition] as Sample).cpu))
+  }
   const cpuOf = (sample: Sample): number => sample.cpu
   const p99Of = (sample: Sample): number => Math.max(sample.p99, 1)
   const each = (values: Array<number | undefined>, digits: number): string => values.map((value) => value === undefined ? '–' : value.toFixed(digits)).join(' / ')
@@ -195,15 +209,20 @@ try {
     for (const connections of CONNECTIONS) {
       const [mine, same, plain, floor] = servers.map((server) => stat(scenario, connections, server.name)) as [Sample, Sample | undefined, Sample | undefined, Sample]
       const ratios = PEERS.map((peer) => scenario.peers === undefined ? undefined : pairedRatio(scenario, connections, peer, cpuOf))
-      const met = scenario.peers === undefined
-        ? mine.cpu <= (scenario.micros as number)
-        : PEERS.every((peer, i) => (ratios[i] as number) <= (scenario.peers as Record<Peer, { ratio: number }>)[peer].ratio)
+      const versus = scenario.versus === undefined ? undefined : selfRatio(scenario.name, scenario.versus.scenario, connections)
+      const met = scenario.peers !== undefined
+        ? PEERS.every((peer, i) => (ratios[i] as number) <= (scenario.peers as Record<Peer, { ratio: number }>)[peer].ratio)
+        : scenario.versus !== undefined
+          ? (versus as number) <= scenario.versus.ratio
+          : mine.cpu <= (scenario.micros as number)
       const p99Met = scenario.peers === undefined || pairedRatio(scenario, connections, 'straightforward', p99Of) <= 1.5
       const ok = met && p99Met && mine.bad === 0 && (same?.bad ?? 0) === 0
       if (!ok) failures.push(`${scenario.name} at ${connections} connections`)
-      const goal = scenario.peers === undefined
-        ? `≤ ${scenario.micros as number} µs`
-        : `≤ ${scenario.peers.equivalent.ratio}× equivalent, ≤ ${scenario.peers.straightforward.ratio}× straightforward, p99 ≤ 1.5× straightforward`
+      const goal = scenario.peers !== undefined
+        ? `≤ ${scenario.peers.equivalent.ratio}× equivalent, ≤ ${scenario.peers.straightforward.ratio}× straightforward, p99 ≤ 1.5× straightforward`
+        : scenario.versus !== undefined
+          ? `≤ ${scenario.versus.ratio}× "${scenario.versus.scenario}" (measured ${(versus as number).toFixed(2)}×)`
+          : `≤ ${scenario.micros as number} µs`
       lines.push(`| ${scenario.name}${scenario.bytes > 0 ? `, ${scenario.bytes} B page` : ''} | ${connections} | ${each([mine.rps, same?.rps, plain?.rps, floor.rps], 0)} | ${each([mine.cpu, same?.cpu, plain?.cpu, floor.cpu], 1)} | ${each([ratios[0]], 2)} | ${each([ratios[1]], 2)} | ${each([mine.p99, same?.p99, plain?.p99], 0)} | ${mine.bad} / ${same === undefined ? '–' : same.bad} | ${goal} | ${ok ? 'yes' : '**no**'} |`)
     }
   }
