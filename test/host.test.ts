@@ -102,6 +102,20 @@ t.test('the host\'s layout, as a template string or a file, wraps every page', a
   await t.rejects(async () => { await broken.ready() }, { message: /^fastify-stock-portfolio: option layout is not a handlebars template/ })
 })
 
+t.test('a host layout writes the visitor\'s language and its switch as the plugin\'s does', async (t) => {
+  const template = '<html lang="{{lang}}"><title>{{title}} · {{t.site.name}}</title><nav>{{> language-switch}}</nav>{{{body}}}</html>'
+  const app = Fastify()
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A, layout: { template } })
+  t.teardown(() => app.close())
+  const german = await app.inject({ url: '/p/add_stock', headers: { 'accept-language': 'de' } })
+  t.match(german.body, /^<html lang="de"><title>Aktie hinzufügen · [^<]+<\/title><nav><form class="languages" method="post" action="\/p\/language"/)
+  t.match(german.body, '<input type="hidden" name="back" value="/p/add_stock">', 'the switch brings the visitor back to this page')
+  t.match(german.body, '<button type="submit" name="locale" value="en" lang="en">English</button>')
+  t.match(german.body, '<span aria-current="true" lang="de">Deutsch</span>')
+  const english = await app.inject('/p/add_stock')
+  t.match(english.body, /^<html lang="en"><title>Add a Stock · /)
+})
+
 t.test('a host layout that writes the page twice, or not at all, is rendered as written on every request', async (t) => {
   for (const [template, count] of [['<p>{{title}}</p>{{{body}}}<hr>{{{body}}}', 2], ['<p>{{title}}: no page here</p>', 0]] as const) {
     const app = Fastify()
