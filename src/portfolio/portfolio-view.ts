@@ -206,22 +206,32 @@ function positionRow (position: Position, wording: ListWording): PositionRow {
   }
 }
 
-export function portfolioJson (holdings: readonly Holding[]): PortfolioJson {
+/**
+ * The list page as data: the same query, the same rows of the same page, amounts as exact
+ * decimal strings whatever the visitor's language. The other view's array is empty; `count`
+ * (purchases) and `total` are the whole portfolio's, `pages` the view's.
+ */
+export function portfolioJson (holdings: readonly Holding[], query: ListQuery): PortfolioJson {
+  const whole = { count: holdings.length, total: toDecimalString(totalCost(holdings)) }
+  if (query.view === 'positions') {
+    const { rows, page, pages } = sortedPage(positionsOf(holdings), POSITION_COLUMNS, query)
+    return { holdings: [], positions: rows.map(positionJson), page, pages, ...whole }
+  }
+  const { rows, page, pages } = sortedPage(purchasesOf(holdings), PURCHASE_COLUMNS, query)
+  return { holdings: rows.map(purchaseJson), positions: [], page, pages, ...whole }
+}
+
+function purchaseJson ({ holding, cost }: Purchase): PortfolioJson['holdings'][number] {
+  return { symbol: holding.symbol, shares: holding.shares, price: toDecimalString(holding.price), cost: toDecimalString(cost) }
+}
+
+function positionJson (position: Position): PortfolioJson['positions'][number] {
   return {
-    holdings: holdings.map((holding) => ({
-      symbol: holding.symbol,
-      shares: holding.shares,
-      price: toDecimalString(holding.price),
-      cost: toDecimalString(holdingCost(holding))
-    })),
-    positions: positionsOf(holdings).map((position) => ({
-      symbol: position.symbol,
-      shares: position.shares,
-      averagePrice: toDecimalString(position.averagePrice),
-      cost: toDecimalString(position.cost),
-      purchases: position.purchases,
-      share: formatShare(position.share)
-    })),
-    total: toDecimalString(totalCost(holdings))
+    symbol: position.symbol,
+    shares: position.shares,
+    averagePrice: toDecimalString(position.averagePrice),
+    cost: toDecimalString(position.cost),
+    purchases: position.purchases,
+    share: formatShare(position.share)
   }
 }
