@@ -138,7 +138,7 @@ try {
       micros: 200
     },
     {
-      // The JSON read holds every purchase and position, not one page of them.
+      // The JSON read: the list page's first 50 purchases as data, with the whole portfolio's total.
       name: `GET /stocks/ as JSON, full: ${tiny.count} one-letter holdings`,
       ours: { method: 'GET', path: '/stocks/', headers: { cookie: tiny.cookie, accept: 'application/json' } },
       bytes: await size('/stocks/', tiny.cookie, { accept: 'application/json' }),

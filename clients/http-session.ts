@@ -35,9 +35,15 @@ export class HttpSession {
     return this.fetch('/add_stock', { method: 'POST', body })
   }
 
-  /** The symbols of the portfolio, as the JSON answer lists them. */
+  /** The symbols of the portfolio in the order added, read from the JSON answer page by page. */
   async symbols (): Promise<string[]> {
-    const list = await this.get('/stocks/', { accept: 'application/json' })
-    return (await list.json() as { holdings: Array<{ symbol: string }> }).holdings.map((holding) => holding.symbol)
+    const symbols: string[] = []
+    for (let page = 1, pages = 1; page <= pages; page++) {
+      const list = await this.get(`/stocks/?page=${page}`, { accept: 'application/json' })
+      const json = await list.json() as { holdings: Array<{ symbol: string }>, pages: number }
+      symbols.push(...json.holdings.map((holding) => holding.symbol))
+      pages = json.pages
+    }
+    return symbols
   }
 }

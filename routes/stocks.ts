@@ -31,15 +31,17 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
   }, async (request, reply) => {
     const session = request.portfolioSession
     const holdings = decodePortfolio(session.get('holdings'))
+    const query = readListQuery(request.query)
     reply.header('vary', 'Accept')
-    // A host app reads the portfolio as JSON; browsers, and any other Accept, get the page.
+    // A host app reads the portfolio as JSON, a page at a time as the page shows it; browsers,
+    // and any other Accept, get the page.
     if (wantsJson(request)) {
       reply.type('application/json')
-      return portfolioJson(holdings)
+      return portfolioJson(holdings, query)
     }
     const flash = takeMessage(session)
     const locale = localeOf(request)
-    const list = portfolioList(holdings, stocks, readListQuery(request.query), locale)
+    const list = portfolioList(holdings, stocks, query, locale)
     return renderPage(reply, 'stocks.hbs', {
       title: locale.t.list.title,
       nav: { stocks: true },

@@ -72,11 +72,15 @@ export const listQuery = {
 
 const money = { type: 'string', pattern: `^\\d+\\.\\d{2,${MONEY_SCALE_DIGITS}}$` } as const
 
-/** GET /stocks/ with Accept: application/json; exact decimal strings. */
+/**
+ * GET /stocks/ with Accept: application/json: the list page as data, the same query
+ * (listQuery) giving the same rows, 50 a page; exact decimal strings.
+ */
 export const portfolioJsonSchema = {
   type: 'object',
   properties: {
     holdings: {
+      description: 'the page of purchases, sorted as asked; empty in the positions view',
       type: 'array',
       items: {
         type: 'object',
@@ -86,6 +90,7 @@ export const portfolioJsonSchema = {
       }
     },
     positions: {
+      description: 'with view=positions, the page of positions (one per symbol), sorted as asked; else empty',
       type: 'array',
       items: {
         type: 'object',
@@ -101,9 +106,12 @@ export const portfolioJsonSchema = {
         additionalProperties: false
       }
     },
-    total: money
+    count: { description: 'purchases in the whole portfolio', type: 'integer', minimum: 0 },
+    page: { description: 'the page given, from 1; asked past the end, the last', type: 'integer', minimum: 1 },
+    pages: { description: 'pages of the view asked for; at least 1', type: 'integer', minimum: 1 },
+    total: { ...money, description: 'the whole portfolio\'s cost' }
   },
-  required: ['holdings', 'positions', 'total'],
+  required: ['holdings', 'positions', 'count', 'page', 'pages', 'total'],
   additionalProperties: false
 } as const
 

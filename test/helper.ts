@@ -96,9 +96,9 @@ export class Browser {
   }
 }
 
-/** How many purchases the portfolio holds, read from its JSON answer (the page shows one page of them). */
+/** How many purchases the portfolio holds, as its JSON answer counts them. */
 export async function holdingCount (browser: Browser, url = '/stocks/'): Promise<number> {
-  return ((await browser.get(url, { accept: 'application/json' })).json() as { holdings: unknown[] }).holdings.length
+  return ((await browser.get(url, { accept: 'application/json' })).json() as { count: number }).count
 }
 
 export function csrfToken (html: string): string {

@@ -176,7 +176,7 @@ t.test('with @fastify/swagger in the host, only the JSON read is documented unle
   t.teardown(() => app.close())
   await app.ready()
   const get = app.swagger().paths?.['/p/stocks/']?.get as { responses: Record<string, { content: Record<string, { schema: { properties: Record<string, unknown> } }> }> }
-  t.same(Object.keys(get.responses['200']?.content['application/json']?.schema.properties ?? {}).sort(), ['holdings', 'positions', 'total'], 'the JSON answer\'s schema is documented')
+  t.same(Object.keys(get.responses['200']?.content['application/json']?.schema.properties ?? {}).sort(), ['count', 'holdings', 'page', 'pages', 'positions', 'total'], 'the JSON answer\'s schema is documented')
 
   const tagged = Fastify()
   await tagged.register(swagger, { openapi: { info: { title: 'host', version: '1' } }, hideUntagged: true })

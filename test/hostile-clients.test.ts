@@ -116,7 +116,7 @@ t.test('a flood of connections pipelining the largest page without reading: memo
   await sleep(200)
   const after = await session.get('/stocks/', { accept: 'application/json' })
   t.equal(after.status, 200, 'as soon as the flood stops, pages are served')
-  t.equal((await after.json() as { holdings: unknown[] }).holdings.length, count)
+  t.equal((await after.json() as { count: number }).count, count)
 })
 
 t.test('past its memory threshold the server sheds load: 503 with Retry-After, /health says so', async (t) => {

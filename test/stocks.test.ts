@@ -53,12 +53,23 @@ t.test('Accept: application/json gives the portfolio as data; any other Accept t
       { symbol: 'AAPL', shares: 15, price: '302.17', cost: '4532.55' },
       { symbol: 'SBUX', shares: 100, price: '87.50', cost: '8750.00' }
     ],
+    positions: [],
+    count: 2,
+    page: 1,
+    pages: 1,
+    total: '13282.55'
+  })
+  t.same((await browser.get('/stocks/?view=positions', { accept: 'application/json' })).json(), {
+    holdings: [],
     positions: [
       { symbol: 'AAPL', shares: 15, averagePrice: '302.17', cost: '4532.55', purchases: 1, share: '34.12' },
       { symbol: 'SBUX', shares: 100, averagePrice: '87.50', cost: '8750.00', purchases: 1, share: '65.88' }
     ],
+    count: 2,
+    page: 1,
+    pages: 1,
     total: '13282.55'
-  })
+  }, 'the positions view: its rows, and no purchases')
   t.match((await browser.get('/stocks/', { accept: 'application/*' })).headers['content-type'], /^application\/json/, 'Accept application/*: JSON')
   t.match((await browser.get('/stocks/', { accept: 'text/html;q=0.5, Application/JSON' })).headers['content-type'], /^application\/json/, 'the preferred type wins, in any case')
   const navigation = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8'
@@ -66,7 +77,7 @@ t.test('Accept: application/json gives the portfolio as data; any other Accept t
     const page = await browser.get('/stocks/', { accept })
     t.match(page.headers['content-type'], /^text\/html/, `Accept ${JSON.stringify(accept)}: HTML`)
   }
-  t.same((await new Browser(browser.app).get('/stocks/', { accept: 'application/json' })).json(), { holdings: [], positions: [], total: '0.00' })
+  t.same((await new Browser(browser.app).get('/stocks/', { accept: 'application/json' })).json(), { holdings: [], positions: [], count: 0, page: 1, pages: 1, total: '0.00' }, 'empty: one empty page')
 })
 
 t.test('GET /stocks redirects to /stocks/, as Flask does; GET / too on the standalone server', async (t) => {

@@ -103,25 +103,39 @@ function headerCells<T> (columns: Array<Column<T>>, path: string, query: ListQue
 
 export interface Pager { label: string, previous: ListHref | undefined, next: ListHref | undefined }
 
+/** One page of a view's rows, as the list page and the JSON answer both give it. */
+interface RowPage<T> {
+  rows: T[]
+  /** The page given, from 1: the one asked for, or the last when asked past the end. */
+  page: number
+  /** At least 1: an empty list is one empty page. */
+  pages: number
+  /** The place of the page's first row in the whole sorted list, from 0. */
+  first: number
+  /** Rows in the whole view. */
+  count: number
+}
+
 /** Sorts as the query asks and keeps the page it asks for; past the end, the last page. */
-function sortedPage<T> (items: T[], columns: Array<Column<T>>, path: string, query: ListQuery, wording: ListWording): { rows: T[], pager: Pager | undefined } {
+function sortedPage<T> (items: T[], columns: Array<Column<T>>, query: ListQuery): RowPage<T> {
   const column = columns.find((candidate) => candidate.key === query.sort)
   const sign = query.dir === 'desc' ? -1 : 1
   // Array.prototype.sort is stable: equal values keep the order added.
   if (column !== undefined) items.sort((a, b) => sign * column.compare(a, b))
-  const pages = Math.ceil(items.length / PAGE_SIZE)
-  if (pages <= 1) return { rows: items, pager: undefined }
-  const current = Math.min(query.page, pages)
-  const first = (current - 1) * PAGE_SIZE
-  const end = Math.min(first + PAGE_SIZE, items.length)
-  const at = (page: number): ListHref => href(path, { ...query, page })
+  const pages = Math.max(1, Math.ceil(items.length / PAGE_SIZE))
+  const page = Math.min(query.page, pages)
+  const first = (page - 1) * PAGE_SIZE
+  return { rows: items.slice(first, first + PAGE_SIZE), page, pages, first, count: items.length }
+}
+
+/** The list page's links to the pages before and after, and the rows it shows; none for one page. */
+function pager<T> ({ rows, page, pages, first, count }: RowPage<T>, path: string, query: ListQuery, wording: ListWording): Pager | undefined {
+  if (pages === 1) return undefined
+  const at = (other: number): ListHref => href(path, { ...query, page: other })
   return {
-    rows: items.slice(first, end),
-    pager: {
-      label: wording.say('list.rows', { first: wording.count(first + 1), last: wording.count(end), count: wording.count(items.length) }),
-      previous: current > 1 ? at(current - 1) : undefined,
-      next: current < pages ? at(current + 1) : undefined
-    }
+    label: wording.say('list.rows', { first: wording.count(first + 1), last: wording.count(first + rows.length), count: wording.count(count) }),
+    previous: page > 1 ? at(page - 1) : undefined,
+    next: page < pages ? at(page + 1) : undefined
   }
 }
 
@@ -156,12 +170,15 @@ export function portfolioList (holdings: readonly Holding[], path: string, query
     views: { purchases: href(path, first), positions: href(path, { ...first, view: 'positions' }) }
   }
   if (list.positions) {
-    const { rows, pager } = sortedPage(positionsOf(holdings), POSITION_COLUMNS, path, query, wording)
-    return { header: headerCells(POSITION_COLUMNS, path, query, wording), purchaseRows: [], positionRows: rows.map((row) => positionRow(row, wording)), pager, ...list }
+    const page = sortedPage(positionsOf(holdings), POSITION_COLUMNS, query)
+    return { header: headerCells(POSITION_COLUMNS, path, query, wording), purchaseRows: [], positionRows: page.rows.map((row) => positionRow(row, wording)), pager: pager(page, path, query, wording), ...list }
   }
-  const purchases = holdings.map((holding, index): Purchase => ({ holding, index, cost: holdingCost(holding) }))
-  const { rows, pager } = sortedPage(purchases, PURCHASE_COLUMNS, path, query, wording)
-  return { header: headerCells(PURCHASE_COLUMNS, path, query, wording), purchaseRows: rows.map((row) => purchaseRow(row, wording)), positionRows: [], pager, ...list }
+  const page = sortedPage(purchasesOf(holdings), PURCHASE_COLUMNS, query)
+  return { header: headerCells(PURCHASE_COLUMNS, path, query, wording), purchaseRows: page.rows.map((row) => purchaseRow(row, wording)), positionRows: [], pager: pager(page, path, query, wording), ...list }
+}
+
+function purchasesOf (holdings: readonly Holding[]): Purchase[] {
+  return holdings.map((holding, index) => ({ holding, index, cost: holdingCost(holding) }))
 }
 
 function purchaseRow ({ holding, index, cost }: Purchase, wording: ListWording): PurchaseRow {
@@ -189,22 +206,32 @@ function positionRow (position: Position, wording: ListWording): PositionRow {
   }
 }
 
-export function portfolioJson (holdings: readonly Holding[]): PortfolioJson {
+/**
+ * The list page as data: the same query, the same rows of the same page, amounts as exact
+ * decimal strings whatever the visitor's language. The other view's array is empty; `count`
+ * (purchases) and `total` are the whole portfolio's, `pages` the view's.
+ */
+export function portfolioJson (holdings: readonly Holding[], query: ListQuery): PortfolioJson {
+  const whole = { count: holdings.length, total: toDecimalString(totalCost(holdings)) }
+  if (query.view === 'positions') {
+    const { rows, page, pages } = sortedPage(positionsOf(holdings), POSITION_COLUMNS, query)
+    return { holdings: [], positions: rows.map(positionJson), page, pages, ...whole }
+  }
+  const { rows, page, pages } = sortedPage(purchasesOf(holdings), PURCHASE_COLUMNS, query)
+  return { holdings: rows.map(purchaseJson), positions: [], page, pages, ...whole }
+}
+
+function purchaseJson ({ holding, cost }: Purchase): PortfolioJson['holdings'][number] {
+  return { symbol: holding.symbol, shares: holding.shares, price: toDecimalString(holding.price), cost: toDecimalString(cost) }
+}
+
+function positionJson (position: Position): PortfolioJson['positions'][number] {
   return {
-    holdings: holdings.map((holding) => ({
-      symbol: holding.symbol,
-      shares: holding.shares,
-      price: toDecimalString(holding.price),
-      cost: toDecimalString(holdingCost(holding))
-    })),
-    positions: positionsOf(holdings).map((position) => ({
-      symbol: position.symbol,
-      shares: position.shares,
-      averagePrice: toDecimalString(position.averagePrice),
-      cost: toDecimalString(position.cost),
-      purchases: position.purchases,
-      share: formatShare(position.share)
-    })),
-    total: toDecimalString(totalCost(holdings))
+    symbol: position.symbol,
+    shares: position.shares,
+    averagePrice: toDecimalString(position.averagePrice),
+    cost: toDecimalString(position.cost),
+    purchases: position.purchases,
+    share: formatShare(position.share)
   }
 }
