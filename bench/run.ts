@@ -11,6 +11,7 @@ import autocannon from 'autocannon'
 import { generateKey } from '../src/keys.js'
 import { cpuMicros, rssMb, START_FLAGS, startProcess } from './server-process.js'
 import { HttpSession } from '../clients/http-session.js'
+import { coldStart } from './cold-start/run.js'
 
 const DURATION = Number(process.env.BENCH_SECONDS ?? 2)
 const WARMUP = 1
@@ -62,6 +63,10 @@ async function measure (server: Server, request: Request, connections: number, s
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+
+// Measured first, while no server of the benchmark runs.
+const COLD_STARTS = 9
+const cold = await coldStart(COLD_STARTS)
 
 const env = { NODE_ENV: 'production', SESSION_KEY: KEY, LOG_LEVEL: 'warn' }
 const ours: Server = { name: 'ours', ...await startProcess(['dist/src/server/server.js'], env) }
@@ -248,6 +253,14 @@ try {
     `RSS after each run (MB): ${rssLine}. Goal: ours at most the equivalent's.`,
     '',
     failures.length === 0 ? 'Every goal is met.' : `Goals not met: ${failures.join('; ')}.`,
+    '',
+    '## Cold start',
+    '',
+    'What a host pays for the plugin at start-up (bench/cold-start/), measured before the servers above start: a bare host imports the built plugin,',
+    'registers it with a key under a prefix, waits for `ready()` and sends its first request (the list page), each phase timed in a fresh process;',
+    `${COLD_STARTS} such processes alternate with as many of the same host without the plugin.`,
+    '',
+    cold,
     ''
   ].join('\n')
   const previous = (() => { try { return readFileSync('bench/results.md', 'utf8') } catch { return '' } })()

@@ -5,7 +5,8 @@ import { type LanguageChoice, languageChoices as choicesOf, type Locale, makeLoc
 
 // The visitor's language: the one they chose with the switch on every page (kept in the
 // plugin's session), else the best of Accept-Language among the offered ones, else the default.
-// Locales, with their formatters, are made once.
+// Locales are made once, at registration; each makes its number formats when it first writes a
+// number (src/i18n/locale.ts).
 
 interface Languages {
   byTag: Map<string, Locale>

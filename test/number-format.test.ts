@@ -2,6 +2,7 @@ import t from 'tap'
 import fc from 'fast-check'
 import { decimalFormat, localeNumbers } from '../src/i18n/number-format.js'
 import { MONEY_SCALE_DIGITS, toDecimalString } from '../src/portfolio/money.js'
+import { resolveLanguage } from '../src/i18n/settings.js'
 
 // The locale's numbers are Intl's own, exactly, from the fixed-point value: checked against
 // Intl.NumberFormat reading the same decimal string, for locales and currencies of every kind.
@@ -44,4 +45,20 @@ t.test('a pattern read from Intl is used only where it gives Intl\'s output', as
   t.equal(decimalFormat(arabic)('1234'), arabic.format('1234'), 'other digits: Intl itself')
   const compact = new Intl.NumberFormat('en', { notation: 'compact' })
   t.equal(decimalFormat(compact)('1234567'), compact.format('1234567'), 'a format no pattern describes: Intl itself')
+})
+
+t.test('a locale makes its number formats on the first number it writes, once', async (t) => {
+  // Intl's first number format in a process costs a host's start-up about 20 ms: made on first
+  // use, and kept. localeNumbers is counted, not replaced.
+  const real = await import('../src/i18n/number-format.js')
+  let made = 0
+  const { makeLocale } = await t.mockImport<typeof import('../src/i18n/locale.js')>('../src/i18n/locale.js', {
+    '../src/i18n/number-format.js': { ...real, localeNumbers: (...args: Parameters<typeof localeNumbers>) => { made++; return real.localeNumbers(...args) } }
+  })
+  const { messages } = resolveLanguage({ locales: ['de'], currency: 'EUR' }).locales[0] as { messages: Parameters<typeof makeLocale>[1] }
+  const german = makeLocale('de', messages, 'EUR')
+  t.equal(made, 0, 'none when the locale is made')
+  t.equal(german.money(12_345_600), '1.234,56\u00a0€')
+  t.same([german.count(1000), german.percent(4567), german.decimalMark, german.currency], ['1.000', '45,67\u00a0%', ',', { code: 'EUR', symbol: '€', name: 'Euro' }])
+  t.equal(made, 1, 'one for all of its numbers')
 })

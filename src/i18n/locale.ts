@@ -2,9 +2,9 @@ import { IntlMessageFormat } from 'intl-messageformat'
 import Negotiator from 'negotiator'
 import type { MessageValues, Wording } from '../portfolio/wording.js'
 import { type Catalogue, flatten, isPlain, type MessageKey, type Messages } from './catalogue.js'
-import { localeNumbers } from './number-format.js'
+import { type LocaleNumbers, localeNumbers } from './number-format.js'
 
-/** One language the pages are offered in: its messages and its numbers, made once at start-up. */
+/** One language the pages are offered in: its messages and its numbers, each made once. */
 export interface Locale extends Wording<MessageKey> {
   /** The BCP 47 tag, as `<html lang>` and Content-Language say it. */
   tag: string
@@ -26,10 +26,13 @@ function nest (messages: Messages): Catalogue {
 /**
  * `messages` (complete, already checked) in the locale `tag`, with money in `currency`. A
  * MessageFormat message is compiled the first time it is said: most are said seldom (errors),
- * and compiling them all would cost start-up time.
+ * and compiling them all would cost start-up time. The number formats are made when the first
+ * number is written: the first Intl.NumberFormat of a process loads ICU's number data (about
+ * 20 ms, bench/results.md), which a host would otherwise pay in its start-up.
  */
 export function makeLocale (tag: string, messages: Messages, currency: string): Locale {
-  const numbers = localeNumbers(tag, currency)
+  let made: LocaleNumbers | undefined
+  const numbers = (): LocaleNumbers => (made ??= localeNumbers(tag, currency))
   const compiled = new Map<MessageKey, IntlMessageFormat>()
   const say = (key: MessageKey, values?: MessageValues): string => {
     if (isPlain(key)) return messages[key]
@@ -40,7 +43,16 @@ export function makeLocale (tag: string, messages: Messages, currency: string): 
     }
     return String(format.format(values))
   }
-  return { tag, t: nest(messages), say, ...numbers }
+  return {
+    tag,
+    t: nest(messages),
+    say,
+    money: (amount) => numbers().money(amount),
+    count: (value) => numbers().count(value),
+    percent: (hundredths) => numbers().percent(hundredths),
+    get decimalMark () { return numbers().decimalMark },
+    get currency () { return numbers().currency }
+  }
 }
 
 /** A catalogue with a host's overrides over it, one key a message. */

@@ -81,7 +81,7 @@ export type LocaleNumbers = Omit<Wording<string>, 'say'>
 const partOf = (format: Intl.NumberFormat, value: string, type: Intl.NumberFormatPartTypes): string =>
   (format.formatToParts(value).find((part) => part.type === type) as Intl.NumberFormatPart).value
 
-/** Made once per locale and currency, at start-up. */
+/** Made once per locale and currency, when its first number is written (src/i18n/locale.ts). */
 export function localeNumbers (locale: string, currency: string): LocaleNumbers {
   // A currency format always resolves its fraction digits: the currency's usual ones.
   const digits = Math.min(new Intl.NumberFormat(locale, { style: 'currency', currency }).resolvedOptions().minimumFractionDigits as number, MONEY_SCALE_DIGITS)
