@@ -3,7 +3,9 @@ import Fastify from 'fastify'
 import stockPortfolio from '../src/index.js'
 import { flatten, SHIPPED } from '../src/i18n/catalogue.js'
 import { resolveOptions } from '../src/options.js'
-import { build, Browser, csrfToken, KEY_A, KEY_C as key, setCookies, tableRows, VALID } from './helper.js'
+import { makeLocale } from '../src/i18n/locale.js'
+import { resolveLanguage } from '../src/i18n/settings.js'
+import { build, Browser, csrfToken, KEY_A, KEY_C as key, locale, setCookies, tableRows, VALID } from './helper.js'
 
 // The visitor's language: negotiated from Accept-Language, switched by a button on every page
 // and kept in the session; the plugin's options choose the languages, the words and the currency.
@@ -242,4 +244,17 @@ t.test('negotiated headers are remembered, a bounded number of them', async (t) 
   const long = `${'x-abcdefg, '.repeat(30)}de;q=0.1`
   t.equal((await app.inject({ url: '/add_stock', headers: { 'accept-language': long } })).headers['content-language'], 'de', 'a long header is negotiated, not kept')
   t.equal((await app.inject({ url: '/add_stock', headers: { 'accept-language': long } })).headers['content-language'], 'de')
+})
+
+t.test('messages format plurals, numbers and dates with the locale\'s Intl objects, as a host writes them', async (t) => {
+  const de = locale('de', 'EUR')
+  t.equal(de.say('list.clearExplanation', { count: 1 }), 'Damit wird der eine Kauf aus diesem Browser entfernt.')
+  t.equal(de.say('list.clearExplanation', { count: 1234 }), 'Damit werden alle 1.234 Käufe aus diesem Browser entfernt.', '# in the locale\'s grouping')
+  t.equal(de.say('list.clearExplanation', { count: 2 }), 'Damit werden alle 2 Käufe aus diesem Browser entfernt.', 'the same rules again')
+  const { messages } = resolveLanguage({ locales: ['en'] }).locales[0] as { messages: Parameters<typeof makeLocale>[1] }
+  const host = makeLocale('en', { ...messages, 'list.clearExplanation': '{count, number, percent} {count, date, ::yyyy} {count, selectordinal, one {#st} two {#nd} few {#rd} other {#th}}' }, 'USD')
+  const at = 1_700_000_000_000
+  t.equal(host.say('list.clearExplanation', { count: 0.5 }), `50% ${new Intl.DateTimeFormat('en', { year: 'numeric' }).format(0.5)} 0.5th`)
+  t.equal(host.say('list.clearExplanation', { count: at }).split(' ')[1], new Intl.DateTimeFormat('en', { year: 'numeric' }).format(at), 'a date as the host asked')
+  t.equal(host.say('list.clearExplanation', { count: 2 }).split(' ')[2], '2nd', 'ordinal rules beside the cardinal ones')
 })
