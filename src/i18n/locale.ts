@@ -64,12 +64,13 @@ export function makeLocale (tag: string, messages: Messages, currency: string): 
  */
 function messageFormatters (): Formatters {
   let integers: Intl.NumberFormat | undefined
-  const plurals = new Map<string, Intl.PluralRules>()
+  const plurals = new Map<string | undefined, Intl.PluralRules>()
   return {
     // formatjs types useGrouping more widely than TypeScript's lib for Node 20 does.
     getNumberFormat: (locales, options) => options === undefined ? (integers ??= new Intl.NumberFormat(locales)) : new Intl.NumberFormat(locales, options as Intl.NumberFormatOptions),
     getPluralRules: (locales, options) => {
-      const type = options?.type ?? 'cardinal'
+      // intl-messageformat always names the type: 'cardinal' for plural, 'ordinal' for selectordinal.
+      const type = options?.type
       let rules = plurals.get(type)
       if (rules === undefined) plurals.set(type, rules = new Intl.PluralRules(locales, options))
       return rules
