@@ -39,7 +39,12 @@ declare module 'fastify' {
  * own, and the rest of what it holds, still fits in one browser cookie.
  */
 export function fitsWith (fastify: FastifyInstance, session: Session<PortfolioSessionData>, holdings: string | undefined, message?: string): boolean {
-  return fastify[kSessionFits]({ ...session.data(), holdings, flash: message })
+  return fitsChanged(fastify, session, { holdings, flash: message })
+}
+
+/** Whether the session with `changes` made to it still fits, asked before changing it. */
+export function fitsChanged (fastify: FastifyInstance, session: Session<PortfolioSessionData>, changes: Partial<PortfolioSessionData>): boolean {
+  return fastify[kSessionFits]({ ...session.data(), ...changes })
 }
 
 export default fp<{ cookieName: string }>(async function cookieSize (fastify, { cookieName }) {

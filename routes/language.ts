@@ -4,7 +4,7 @@ import createError from '@fastify/error'
 import { languageBody } from '../src/schemas.js'
 import { kPaths } from '../src/urls.js'
 import { sameOriginCheck } from '../plugins/csrf.js'
-import { fitsWith } from '../plugins/cookie-size.js'
+import { fitsChanged } from '../plugins/cookie-size.js'
 import { offeredLocales } from '../plugins/i18n.js'
 
 const LanguageFull = createError('FST_PORTFOLIO_LANGUAGE_FULL', 'The language was not changed: the session cookie has no room left to remember it.', 409)
@@ -27,15 +27,12 @@ export default async function languageRoutes (instance: FastifyInstance): Promis
   fastify.post('/language', { schema: { body }, preValidation: sameOriginCheck(fastify) }, async (request, reply) => {
     const { locale, back } = request.body as { locale: string, back?: string }
     const session = request.portfolioSession
-    const before = session.get('locale')
     // Every session the plugin writes holds a CSRF secret (plugins/session.ts warns of one
     // without), this one too: making a token makes the secret.
     reply.portfolioCsrfToken()
+    // Asked before setting: a session set and set back is sealed again, its expiry moved.
+    if (!fitsChanged(fastify, session, { locale })) throw new LanguageFull()
     session.set('locale', locale)
-    if (!fitsWith(fastify, session, session.get('holdings'), session.get('flash'))) {
-      session.set('locale', before)
-      throw new LanguageFull()
-    }
     return reply.redirect(backTo(back), 302)
   })
 }
