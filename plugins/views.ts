@@ -5,7 +5,7 @@ import view from '@fastify/view'
 import handlebars from 'handlebars'
 import type { FastifyReply } from 'fastify'
 import { viewsDir } from '../src/package-root.js'
-import { kPaths } from '../src/urls.js'
+import { BACK_MAX_LENGTH, kPaths } from '../src/urls.js'
 import type { ResolvedOptions } from '../src/options.js'
 import { languageChoices, localeOf, markLanguage } from './i18n.js'
 import { hasCookieConflict } from './cookie-conflict.js'
@@ -33,6 +33,17 @@ const compileOptions = { knownHelpersOnly: true }
 const PARTIALS = ['field', 'purchase-row', 'position-row', 'header-cell', 'list-href', 'language-switch']
 
 /**
+ * The page the language switch comes back to: this one, without its query when the whole
+ * address is longer than the switch takes (long tracking parameters), the list if even the
+ * path is (only an error page's can be).
+ */
+function backOf (url: string): string {
+  if (url.length <= BACK_MAX_LENGTH) return url
+  const path = url.split('?', 1)[0] as string
+  return path.length <= BACK_MAX_LENGTH ? path : ''
+}
+
+/**
  * A page: its template, rendered by @fastify/view, inside the layout. @fastify/view's `layout`
  * option takes a file under views/, and a host's layout may be a string, so the layout is
  * applied here as that option applies it: the page, then the layout given it as `body`. Both
@@ -42,7 +53,7 @@ const PARTIALS = ['field', 'purchase-row', 'position-row', 'header-cell', 'list-
 export async function renderPage (reply: FastifyReply, page: string, data: PageData & Record<string, unknown>): Promise<string> {
   const locale = localeOf(reply.request)
   markLanguage(reply, locale)
-  const language = { t: locale.t, lang: locale.tag, languages: languageChoices(reply, locale), back: reply.request.url }
+  const language = { t: locale.t, lang: locale.tag, languages: languageChoices(reply, locale), back: backOf(reply.request.url) }
   // What a page says of the session before anything else: why it shows no portfolio, if so.
   const notice = hasCookieConflict(reply.request) ? locale.t.notice.cookieConflict : undefined
   // Spreads last: on Node 20, each property added after a spread cost about 1 µs.

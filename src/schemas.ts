@@ -1,5 +1,6 @@
 import type { FromSchema } from 'json-schema-to-ts'
 import { MONEY_SCALE_DIGITS } from './portfolio/money.js'
+import { BACK_MAX_LENGTH } from './urls.js'
 
 // Every shape the routes accept or answer, in one place, as JSON schemas: Fastify validates
 // with them (plugins/validation.ts) and, through @fastify/type-provider-json-schema-to-ts,
@@ -40,7 +41,7 @@ export const clearBody = {
  */
 export const languageBody = {
   type: 'object',
-  properties: { locale: { type: 'string', maxLength: 35 }, back: { type: 'string', maxLength: 1000 } },
+  properties: { locale: { type: 'string', maxLength: 35 }, back: { type: 'string', maxLength: BACK_MAX_LENGTH } },
   required: ['locale'],
   additionalProperties: false
 } as const

@@ -17,6 +17,9 @@ export interface SitePaths {
   stylesheet: string
 }
 
+/** The longest page address the language switch takes back (plugins/views.ts keeps within it). */
+export const BACK_MAX_LENGTH = 1000
+
 /** The plugin's paths, decorated on its instance: internal, so a symbol, not a name. */
 export const kPaths: unique symbol = Symbol('fastify-stock-portfolio/paths')
 

@@ -73,6 +73,28 @@ t.test('the switch is refused cross-site and under a cookie conflict, writing no
   t.equal(setCookies(conflict).size, 0)
 })
 
+t.test('the switch on a page with a long address brings the visitor back, without the query if it must', async (t) => {
+  const browser = new Browser(await build(t))
+  const back = (html: string): string => (/name="back" value="([^"]*)"/.exec(html) as RegExpExecArray)[1] as string
+  const switchFrom = (html: string) => browser.postRaw('/language', new URLSearchParams({ locale: 'de', back: back(html).replaceAll('&amp;', '&').replaceAll('&#x3D;', '=') }).toString())
+  const short = await browser.get('/stocks/?view=positions&utm=x')
+  t.equal(back(short.body), '/stocks/?view&#x3D;positions&amp;utm&#x3D;x', 'a short address is kept whole')
+  t.equal((await switchFrom(short.body)).headers.location, '/stocks/?view=positions&utm=x')
+  const tracked = await browser.get(`/add_stock?utm_campaign=${'x'.repeat(1000)}`)
+  t.equal(back(tracked.body), '/add_stock', 'past 1,000 characters, the query is left out')
+  const switched = await switchFrom(tracked.body)
+  t.equal(switched.statusCode, 302)
+  t.equal(switched.headers.location, '/add_stock')
+  // Under a prefix, the plugin's own 404 page is at any path below it.
+  const host = Fastify()
+  await host.register(stockPortfolio, { key: KEY_A, prefix: '/p' })
+  t.teardown(() => host.close())
+  const lost = await host.inject({ url: `/p/${'x'.repeat(1001)}` })
+  t.equal(lost.statusCode, 404)
+  t.equal(back(lost.body), '', 'a page at a longer path goes back to the list')
+  t.equal((await host.inject({ method: 'POST', url: '/p/language', payload: 'locale=de&back=', headers: { 'content-type': form } })).headers.location, '/p/stocks/')
+})
+
 t.test('a portfolio that fills the cookie keeps its language unchanged and says why', async (t) => {
   const browser = new Browser(await build(t))
   let added = 0
