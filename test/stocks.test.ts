@@ -1,5 +1,5 @@
 import t from 'tap'
-import { build, Browser, tableRows } from './helper.js'
+import { build, Browser, setCookies, tableRows } from './helper.js'
 
 t.test('an empty portfolio says so and links to the form', async (t) => {
   const response = await new Browser(await build(t)).get('/stocks/')
@@ -104,6 +104,9 @@ t.test("two browsers are two users and never see each other's data (the chapter'
 t.test('a flash message tells what was added, once', async (t) => {
   const browser = new Browser(await build(t))
   await browser.submit('/add_stock', { stock_symbol: 'AAPL', number_of_shares: '15', purchase_price: '302.17' })
+  const head = await browser.app.inject({ method: 'HEAD', url: '/stocks/', headers: { cookie: browser.cookieHeader() } })
+  t.equal(head.statusCode, 200)
+  t.equal(setCookies(head).size, 0, 'a HEAD shows no message, so it takes none')
   const first = await browser.get('/stocks/')
   t.match(first.body, 'role="status">Added 15 shares of AAPL at $302.17.</p>')
   t.notMatch((await browser.get('/stocks/')).body, 'Added 15 shares', 'shown once')
