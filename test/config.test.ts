@@ -36,6 +36,14 @@ t.test('bad values are named with what is wrong', async (t) => {
   t.throws(() => loadConfig({ SESSION_KEY: KEY, LOG_LEVEL: 'loud' }), /^LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, not "loud"/)
 })
 
+t.test('TRUST_PROXY: the proxy\'s addresses, ranges or range names; none by default', async (t) => {
+  t.equal(loadConfig({ SESSION_KEY: KEY }).trustProxy, false)
+  t.same(loadConfig({ SESSION_KEY: KEY, TRUST_PROXY: '127.0.0.1, 10.0.0.0/8,::1,fd00::/8,loopback' }).trustProxy, ['127.0.0.1', '10.0.0.0/8', '::1', 'fd00::/8', 'loopback'])
+  for (const wrong of ['true', '*', '10.0.0.0/33', '::1/129', '10.0.0.0/8/8', '10.0.0.1/x', 'proxy.example', '127.0.0.1,,::1']) {
+    t.throws(() => loadConfig({ SESSION_KEY: KEY, TRUST_PROXY: wrong }), /^TRUST_PROXY must list the addresses your proxy connects from, comma-separated: IP addresses, CIDR ranges such as 10\.0\.0\.0\/8, or loopback, linklocal, uniquelocal; "[^"]*" is none of these$/, wrong)
+  }
+})
+
 t.test('CURRENCY: the currency amounts are in, an ISO 4217 code; USD by default', async (t) => {
   t.equal(loadConfig({ SESSION_KEY: KEY }).currency, 'USD')
   t.equal(loadConfig({ SESSION_KEY: KEY, CURRENCY: 'EUR' }).currency, 'EUR')

@@ -90,6 +90,25 @@ t.test('behind a proxy the host trusts, Origin is compared with the forwarded ho
   t.equal((await browser.postRaw('/add_stock', payload, { ...forwarded, origin: 'http://portfolio.example' })).statusCode, 403, 'the scheme follows X-Forwarded-Proto')
 })
 
+t.test('the standalone server believes X-Forwarded-Proto from the addresses in TRUST_PROXY only', async (t) => {
+  const post = async (trustProxy: string[] | false, remoteAddress: string): Promise<number> => {
+    const browser = new Browser(await build(t, { trustProxy }))
+    const token = csrfToken((await browser.get('/add_stock')).body)
+    const response = await browser.app.inject({
+      method: 'POST',
+      url: '/add_stock',
+      remoteAddress,
+      payload: new URLSearchParams({ ...VALID, _csrf: token }).toString(),
+      // A TLS proxy in front, and a browser that sends Origin but not Sec-Fetch-Site.
+      headers: { cookie: browser.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded', host: 'portfolio.example', 'x-forwarded-proto': 'https', origin: 'https://portfolio.example' }
+    })
+    return response.statusCode
+  }
+  t.equal(await post(false, '127.0.0.1'), 403, 'by default the scheme is the connection\'s: http')
+  t.equal(await post(['127.0.0.1'], '127.0.0.1'), 302, 'from the trusted proxy: https')
+  t.equal(await post(['10.0.0.0/8'], '127.0.0.1'), 403, 'from any other address the header is not believed')
+})
+
 t.test('clearing the portfolio issues a new CSRF secret: forms from before the clear are refused', async (t) => {
   const browser = new Browser(await build(t))
   await browser.submit('/add_stock', VALID)

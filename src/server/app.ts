@@ -62,6 +62,7 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
 
   const app = Fastify({
     logger: { level: config.logLevel },
+    trustProxy: config.trustProxy,
     // On SIGTERM, a request already on an accepted connection is served, not answered 503:
     // the listening socket is closed at once, so new connections go to another instance.
     return503OnClosing: false,
