@@ -9,9 +9,9 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 60)
 const server = await startProcess(['dist/src/server/server.js'], { NODE_ENV: 'production', SESSION_KEY: generateKey(), LOG_LEVEL: 'warn' })
 try {
   // A few seconds of the same mix first, so RSS at start is the warm process, not the cold one.
-  await runMix(server.url, { duration: 5, people: 1, addsEach: 5 })
+  await runMix(server.url, { load: { duration: 5, connections: 8 }, people: 1, addsEach: 5 })
   const rssStart = rssMb(server.child)
-  const result = await runMix(server.url, { duration: SECONDS, connections: 16, people: 8, addsEach: 100 })
+  const result = await runMix(server.url, { load: { duration: SECONDS, connections: 16 }, people: 8, addsEach: 100 })
   const rssEnd = rssMb(server.child)
   const fiveHundreds = Object.entries(result.statusCodes).filter(([code]) => Number(code) >= 500).reduce((sum, [, count]) => sum + count, 0)
   const failures = [

@@ -1,5 +1,4 @@
-/* c8 ignore start */
-// Shared by the tests and the benchmark (clients/README.md); held to no coverage of its own.
+// Shared by the tests and the benchmark (clients/README.md).
 import { createServer } from 'node:net'
 
 /** A port free on loopback right now, for a server that must be told its port. */

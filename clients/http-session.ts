@@ -1,5 +1,4 @@
-/* c8 ignore start */
-// Shared by the tests and the benchmark (clients/README.md); held to no coverage of its own.
+// Shared by the tests and the benchmark (clients/README.md).
 // One browser's session over real HTTP (fetch), for the tests and scripts that talk to a
 // listening server: the process, load-balancer and soak tests, the benchmark.
 
@@ -13,12 +12,14 @@ export class HttpSession {
   static async open (url: string): Promise<HttpSession> {
     const session = new HttpSession(url)
     const form = await session.get('/add_stock')
-    session.token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? ''
+    const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1]
+    if (token === undefined) throw new Error(`${url}/add_stock answered ${form.status} with no form token: is the portfolio served there?`)
+    session.token = token
     return session
   }
 
   /** A request carrying the cookie; a re-issued cookie replaces it, as in a browser. */
-  async fetch (path: string, init: RequestInit = {}): Promise<Response> {
+  async fetch (path: string, init: RequestInit): Promise<Response> {
     const response = await fetch(this.url + path, { redirect: 'manual', ...init, headers: { ...init.headers, cookie: this.cookie } })
     const issued = response.headers.get('set-cookie')
     if (issued !== null) this.cookie = issued.split(';')[0] as string

@@ -1,5 +1,4 @@
-/* c8 ignore start */
-// Shared by the tests and the benchmark (clients/README.md); held to no coverage of its own.
+// Shared by the tests and the benchmark (clients/README.md).
 // The realistic mix of requests that test/soak.test.ts runs briefly and `npm run soak` runs for
 // a minute: GET /stocks/, GET /add_stock and POST /add_stock under autocannon, while a few
 // people add holdings one by one through their own cookie jars and check that none is lost.
@@ -7,14 +6,11 @@ import autocannon from 'autocannon'
 import { HttpSession } from './http-session.js'
 
 export interface MixOptions {
-  /** Seconds to run; or */
-  duration?: number
-  /** a number of autocannon requests to send. */
-  amount?: number
-  connections?: number
+  /** autocannon's own: its connections, and seconds to run (`duration`) or requests to send (`amount`). */
+  load: Pick<autocannon.Options, 'connections' | 'duration' | 'amount'>
   /** How many people add holdings, and how many each. */
-  people?: number
-  addsEach?: number
+  people: number
+  addsEach: number
 }
 
 export interface MixResult {
@@ -51,8 +47,7 @@ export async function runMix (url: string, options: MixOptions): Promise<MixResu
   const [result, people] = await Promise.all([
     autocannon({
       url,
-      connections: options.connections ?? 8,
-      ...(options.amount === undefined ? { duration: options.duration ?? 10 } : { amount: options.amount }),
+      ...options.load,
       requests: [
         { method: 'GET', path: '/stocks/', headers },
         { method: 'GET', path: '/add_stock', headers },
@@ -60,9 +55,11 @@ export async function runMix (url: string, options: MixOptions): Promise<MixResu
         { method: 'GET', path: '/stocks/', headers: { ...headers, accept: 'application/json' } }
       ]
     }),
-    Promise.all(Array.from({ length: options.people ?? 4 }, (_, id) => person(url, id, options.addsEach ?? 25)))
+    Promise.all(Array.from({ length: options.people }, (_, id) => person(url, id, options.addsEach)))
   ])
-  const statusCodes = Object.fromEntries(Object.entries(result.statusCodeStats ?? {}).map(([code, { count = 0 }]) => [code, count]))
+  // autocannon always reports statusCodeStats and each count; its types leave both optional.
+  const stats = result.statusCodeStats as Record<string, { count: number }>
+  const statusCodes = Object.fromEntries(Object.entries(stats).map(([code, { count }]) => [code, count]))
   return {
     requests: result.requests.total,
     statusCodes,

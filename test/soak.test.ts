@@ -5,7 +5,7 @@ import { runMix } from '../clients/load-mix.js'
 t.test('a short soak: a few thousand mixed requests, no 5xx, no error, no holding lost', async (t) => {
   const app = await build(t)
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
-  const result = await runMix(url, { amount: 3000, connections: 8, people: 4, addsEach: 25 })
+  const result = await runMix(url, { load: { amount: 3000, connections: 8 }, people: 4, addsEach: 25 })
   t.ok(result.requests >= 3000, `${result.requests} requests`)
   t.same(Object.keys(result.statusCodes).filter((code) => Number(code) >= 400), [], `status codes: ${JSON.stringify(result.statusCodes)}`)
   t.equal(result.errors, 0, 'no connection error')
