@@ -1,4 +1,4 @@
-import { isIP } from 'node:net'
+import { compile as compileTrust } from '@fastify/proxy-addr'
 import { generateKey, type KeySource, parseKeys } from '../keys.js'
 import { DEFAULT_EXPIRY_SECONDS, MAX_EXPIRY_SECONDS } from '../options.js'
 import { isCurrency } from '../i18n/settings.js'
@@ -65,28 +65,19 @@ function integer (env: NodeJS.ProcessEnv, name: string, fallback: number, min: n
   return Number(text)
 }
 
-/** proxy-addr's names for address ranges, which Fastify's trustProxy takes beside addresses. */
-const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal']
-
-function isAddressOrRange (entry: string): boolean {
-  if (PROXY_RANGES.includes(entry)) return true
-  const [address = '', bits, ...rest] = entry.split('/')
-  const version = isIP(address)
-  if (version === 0 || rest.length > 0) return false
-  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (version === 4 ? 32 : 128))
-}
-
 /**
- * TRUST_PROXY: the proxy's addresses, comma-separated. Never "true": a client reaching the
- * server directly could then claim any scheme or host.
+ * TRUST_PROXY: the proxy's addresses, comma-separated, read by @fastify/proxy-addr as Fastify's
+ * trustProxy reads them. Never "true": a client reaching the server directly could then claim
+ * any scheme or host.
  */
 function trustedProxies (env: NodeJS.ProcessEnv): string[] | false {
   const text = setting(env, 'TRUST_PROXY')
   if (text === undefined) return false
   const entries = text.split(',').map((entry) => entry.trim())
-  const wrong = entries.find((entry) => !isAddressOrRange(entry))
-  if (wrong !== undefined) {
-    throw new ConfigError(`TRUST_PROXY must list the addresses your proxy connects from, comma-separated: IP addresses, CIDR ranges such as 10.0.0.0/8, or loopback, linklocal, uniquelocal; "${wrong}" is none of these`)
+  try {
+    compileTrust(entries)
+  } catch (error) {
+    throw new ConfigError(`TRUST_PROXY must list the addresses your proxy connects from, comma-separated: IP addresses, CIDR ranges such as 10.0.0.0/8, or loopback, linklocal, uniquelocal (${(error as Error).message})`)
   }
   return entries
 }
