@@ -1,4 +1,4 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -18,6 +18,9 @@ t.setTimeout(600_000)
 
 /** The lowest Fastify the package declares and is tested with. */
 const LOWEST_FASTIFY = '5.0.0'
+/** Every dependency at the lowest version the package declares: the bounds are what it needs. */
+const lowest: Record<string, string> = Object.fromEntries(Object.entries(pkg.dependencies as Record<string, string>)
+  .map(([name, range]) => [name, (range.split('||')[0] as string).trim().replace(/^\^/, '')]))
 
 /**
  * Packs a copy of the project, so that `prepack` builds from the sources alone and its rebuild
@@ -32,11 +35,90 @@ async function pack (dir: string): Promise<string> {
   return join(dir, stdout.trim().split('\n').at(-1) as string)
 }
 
-t.test('packed, installed into a host app outside the repository on the lowest Fastify and dependencies, the README snippet compiles and serves', async (t) => {
-  const dir = await mkdtemp(join(tmpdir(), 'portfolio-host-'))
-  t.teardown(() => rm(dir, { recursive: true, force: true }))
-  const tarball = await pack(dir)
+const dir = await mkdtemp(join(tmpdir(), 'portfolio-host-'))
+t.teardown(() => rm(dir, { recursive: true, force: true }))
+const tarball = await pack(dir)
 
+// The README's snippet, and a host that gets in the plugin's way: it signs its own cookies and
+// widens them (domain, partitioned, secure), and mounts the plugin three times, each inside the
+// one before, so that a browser sends every mount's cookie to the innermost.
+const APPS = {
+  'app.ts': (/## Embedding[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? '').replace('port: 3000', 'port: 0'),
+  'crowded.ts': `import Fastify from 'fastify'
+import cookie from '@fastify/cookie'
+import stockPortfolio from 'fastify-stock-portfolio'
+
+const app = Fastify({ logger: true })
+await app.register(cookie, {
+  secret: 'the host app signs its own cookies',
+  parseOptions: { signed: true, domain: 'example.com', partitioned: true, secure: true, sameSite: 'none' }
+})
+for (const prefix of ['', '/p', '/p/sub']) {
+  await app.register(stockPortfolio, { prefix, key: process.env.PORTFOLIO_KEY as string })
+}
+await app.listen({ host: '127.0.0.1', port: 0 })
+`
+}
+const MOUNTS = [['', 'portfolio', 'AAPL'], ['/p', 'portfolio_p', 'MSFT'], ['/p/sub', 'portfolio_p_sub', 'SBUX']] as const
+
+/**
+ * A host app outside the repository, installed from the tarball beside `fastify` and the host's
+ * own @fastify/cookie (exact, as an override of the same package requires), with the apps above
+ * compiled by tsc (strict, NodeNext). `overrides` pins the plugin's dependencies; without it npm
+ * takes the newest its ranges admit.
+ */
+async function installHost (name: string, fastify: string, cookie: string, overrides: Record<string, string>): Promise<string> {
+  const host = join(dir, name)
+  await mkdir(host)
+  await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides }))
+  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', `fastify@${fastify}`, `@fastify/cookie@${cookie}`, '@types/node@20', tarball], { cwd: host, env: cleanEnv })
+  for (const [file, source] of Object.entries(APPS)) await writeFile(join(host, file), source)
+  await writeFile(join(host, 'tsconfig.json'), JSON.stringify({
+    compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'out', types: ['node'] },
+    include: Object.keys(APPS)
+  }))
+  await exec(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', host], { env: cleanEnv })
+  return host
+}
+
+// Both installs at once: each takes most of a minute on a busy machine. Each test awaits its own;
+// the catch only keeps a failure from being reported before its test reads it.
+const hosts = {
+  lowest: installHost('lowest', LOWEST_FASTIFY, lowest['@fastify/cookie'] as string, lowest),
+  newest: installHost('newest', '5', 'latest', {})
+}
+for (const host of Object.values(hosts)) host.catch(() => {})
+
+/** Starts one of a host's compiled apps; returns its address. */
+async function serve (t: Test, host: string, app: string): Promise<string> {
+  const child = launch(process.execPath, [`out/${app}`], { cwd: host, env: { ...cleanEnv, PORTFOLIO_KEY: KEY_A }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
+  t.teardown(() => { kill(child) })
+  return (await waitFor(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, app)).match[1] as string
+}
+
+/** A browser's cookies on one host: each is sent to the pages its Path covers. */
+class CookieJar {
+  private readonly cookies = new Map<string, { value: string, path: string }>()
+
+  header (page: string): string {
+    return [...this.cookies]
+      .filter(([, { path }]) => path === '/' || page === path || page.startsWith(`${path}/`))
+      .map(([name, { value }]) => `${name}=${value}`).join('; ')
+  }
+
+  /** Keeps the cookies a response sets; returns its Set-Cookie lines. */
+  keep (response: Response): string[] {
+    const lines = response.headers.getSetCookie()
+    for (const line of lines) {
+      const [pair = '', ...attributes] = line.split('; ')
+      const name = pair.slice(0, pair.indexOf('='))
+      this.cookies.set(name, { value: pair.slice(name.length + 1), path: attributes.find((a) => a.startsWith('Path='))?.slice(5) ?? '/' })
+    }
+    return lines
+  }
+}
+
+t.test('the tarball: the built code, its types, the views; nothing of the standalone server; publint and attw find no problem', async (t) => {
   const files = (await exec('tar', ['tzf', tarball])).stdout.split('\n').filter(Boolean)
   t.ok(files.includes('package/dist/src/index.js') && files.includes('package/dist/src/index.d.ts'), 'prepack built the code and its types into the tarball')
   t.ok(files.includes('package/views/stocks.hbs') && files.includes('package/public/portfolio.css'), 'and the views and stylesheet')
@@ -49,48 +131,62 @@ t.test('packed, installed into a host app outside the repository on the lowest F
   t.match(node10?.fileName, /\/dist\/src\/index\.d\.ts$/, 'a resolver that reads no exports (node10) finds the types too')
   await exec(bin('publint'), ['run', tarball, '--strict'], { env: cleanEnv })
   t.pass('publint and @arethetypeswrong/cli find no problem')
-
-  const host = join(dir, 'host')
-  await mkdir(host)
-  // Every dependency at the lowest version the package declares: the bounds are what it needs.
-  const lowest = Object.fromEntries(Object.entries(pkg.dependencies as Record<string, string>).map(([name, range]) => [name, (range.split('||')[0] as string).trim().replace(/^\^/, '')]))
-  await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides: lowest }))
-  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', `fastify@${LOWEST_FASTIFY}`, '@types/node@20', tarball], { cwd: host, env: cleanEnv })
-  const { stdout: tree } = await exec('npm', ['ls', 'fastify', '--all', '--parseable'], { cwd: host, env: cleanEnv })
-  t.equal(tree.split('\n').filter((line) => line.endsWith('node_modules/fastify')).length, 1, 'one copy of fastify: the host\'s')
-  const installed = JSON.parse((await exec('npm', ['ls', '--all', '--json'], { cwd: host, env: cleanEnv })).stdout).dependencies['fastify-stock-portfolio'].dependencies as Record<string, { version: string }>
-  for (const [name, version] of Object.entries(lowest)) t.equal(installed[name]?.version, version, `${name} at its lower bound`)
-  for (const standaloneOnly of ['helmet', 'close-with-grace', '@fastify/under-pressure']) {
-    t.notOk(existsSync(join(host, 'node_modules', standaloneOnly)), `the host gets no ${standaloneOnly}: it is the standalone server's`)
-  }
-  const { stdout: key } = await exec(join(host, 'node_modules/.bin/fastify-stock-portfolio'), ['genkey'], { cwd: host, env: cleanEnv })
-  t.match(key, /^[0-9a-f]{64}\n$/, 'npx fastify-stock-portfolio genkey prints a key')
-
-  const snippet = /## Embedding[\s\S]*?```ts\n([\s\S]*?)```/.exec(readme)?.[1] ?? ''
-  t.match(snippet, "import stockPortfolio from 'fastify-stock-portfolio'")
-  t.match(snippet, 'await app.listen({ port: 3000 })')
-  await writeFile(join(host, 'app.ts'), snippet.replace('port: 3000', 'port: 0'))
-  await writeFile(join(host, 'tsconfig.json'), JSON.stringify({
-    compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'out', types: ['node'] },
-    include: ['app.ts']
-  }))
-  await exec(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', host], { env: cleanEnv })
-  t.same(await readdir(join(host, 'out')), ['app.js'], 'tsc (strict, NodeNext) compiles the snippet')
-
-  const child = launch(process.execPath, ['out/app.js'], { cwd: host, env: { ...cleanEnv, PORTFOLIO_KEY: KEY_A }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
-  t.teardown(() => { kill(child) })
-  const url = (await waitFor(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 'the host')).match[1] as string
-
-  const session = await HttpSession.open(`${url}/portfolio`)
-  t.equal((await session.addStock('AAPL', 15, '302.17')).headers.get('location'), '/portfolio/stocks/')
-  t.same(await session.symbols(), ['AAPL'], 'added and listed over HTTP')
-  const list = await (await session.get('/stocks/')).text()
-  const token = /name="_csrf" value="([^"]+)"/.exec(list)?.[1] as string
-  const removed = await session.fetch('/stocks/remove', { method: 'POST', body: new URLSearchParams({ _csrf: token, holding: '0 AAPL 15 302.17' }) })
-  t.equal(removed.status, 302)
-  t.same(await session.symbols(), [], 'and removed')
-  t.equal((await fetch(`${url}/portfolio`, { redirect: 'manual' })).headers.get('location'), '/portfolio/stocks/', 'the prefix leads to the list')
 })
+
+for (const [name, installing] of Object.entries(hosts)) {
+  t.test(`installed into a host app on the ${name} Fastify and dependencies its ranges admit`, async (t) => {
+    const host = await installing
+    const { stdout: tree } = await exec('npm', ['ls', 'fastify', '--all', '--parseable'], { cwd: host, env: cleanEnv })
+    t.equal(tree.split('\n').filter((line) => line.endsWith('node_modules/fastify')).length, 1, 'one copy of fastify: the host\'s')
+    const installed = JSON.parse((await exec('npm', ['ls', '--all', '--json'], { cwd: host, env: cleanEnv })).stdout).dependencies['fastify-stock-portfolio'].dependencies as Record<string, { version: string }>
+    if (name === 'lowest') {
+      for (const [dependency, version] of Object.entries(lowest)) t.equal(installed[dependency]?.version, version, `${dependency} at its lower bound`)
+    } else {
+      t.comment(Object.entries(installed).map(([dependency, { version }]) => `${dependency}@${version}`).join(', '))
+    }
+    for (const standaloneOnly of ['helmet', 'close-with-grace', '@fastify/under-pressure']) {
+      t.notOk(existsSync(join(host, 'node_modules', standaloneOnly)), `the host gets no ${standaloneOnly}: it is the standalone server's`)
+    }
+    const { stdout: key } = await exec(join(host, 'node_modules/.bin/fastify-stock-portfolio'), ['genkey'], { cwd: host, env: cleanEnv })
+    t.match(key, /^[0-9a-f]{64}\n$/, 'npx fastify-stock-portfolio genkey prints a key')
+
+    t.test('the README snippet compiles and serves', async (t) => {
+      t.match(APPS['app.ts'], "import stockPortfolio from 'fastify-stock-portfolio'")
+      t.match(APPS['app.ts'], 'await app.listen({ port: 0 })')
+      t.same((await readdir(join(host, 'out'))).sort(), ['app.js', 'crowded.js'], 'tsc (strict, NodeNext) compiles the snippet')
+      const url = await serve(t, host, 'app.js')
+      const session = await HttpSession.open(`${url}/portfolio`)
+      t.equal((await session.addStock('AAPL', 15, '302.17')).headers.get('location'), '/portfolio/stocks/')
+      t.same(await session.symbols(), ['AAPL'], 'added and listed over HTTP')
+      const list = await (await session.get('/stocks/')).text()
+      const token = /name="_csrf" value="([^"]+)"/.exec(list)?.[1] as string
+      const removed = await session.fetch('/stocks/remove', { method: 'POST', body: new URLSearchParams({ _csrf: token, holding: '0 AAPL 15 302.17' }) })
+      t.equal(removed.status, 302)
+      t.same(await session.symbols(), [], 'and removed')
+      t.equal((await fetch(`${url}/portfolio`, { redirect: 'manual' })).headers.get('location'), '/portfolio/stocks/', 'the prefix leads to the list')
+    })
+
+    t.test('beside a host cookie that is signed and widened, mounted at /, /p and /p/sub: three portfolios, every form taken', async (t) => {
+      const url = await serve(t, host, 'crowded.js')
+      const jar = new CookieJar()
+      const visit = async (page: string, init: RequestInit = {}): Promise<{ response: Response, set: string[] }> => {
+        const response = await fetch(url + page, { redirect: 'manual', ...init, headers: { ...init.headers as Record<string, string>, cookie: jar.header(page) } })
+        return { response, set: jar.keep(response) }
+      }
+      for (const [mount, cookie, symbol] of MOUNTS) {
+        const form = await visit(`${mount}/add_stock`)
+        const token = /name="_csrf" value="([^"]+)"/.exec(await form.response.text())?.[1] ?? ''
+        const added = await visit(`${mount}/add_stock`, { method: 'POST', body: new URLSearchParams({ stock_symbol: symbol, number_of_shares: '1', purchase_price: '1', _csrf: token }) })
+        t.equal(added.response.status, 302, `${mount || '/'}: the form is taken, the outer mounts' cookies sent with it`)
+        t.same(added.set.map((line) => line.replace(/=[^;]+/, '=…')), [`${cookie}=…; Max-Age=86400; Path=${mount || '/'}; HttpOnly; SameSite=Lax`], `${mount || '/'}: its own cookie, with exactly the plugin's attributes`)
+      }
+      for (const [mount, , symbol] of MOUNTS) {
+        const list = await visit(`${mount}/stocks/`, { headers: { accept: 'application/json' } })
+        t.same((await list.response.json() as { holdings: Array<{ symbol: string }> }).holdings.map((holding) => holding.symbol), [symbol], `${mount || '/'} lists its own purchase only`)
+      }
+    })
+  })
+}
 
 t.test('the bin prints a key; unknown commands say how to use it', async (t) => {
   const { code, stdout } = await finish(run('src/bin.ts', {}, [], true, ['genkey']))
