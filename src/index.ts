@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin'
 import type { FastifyPluginAsync } from 'fastify'
 import { type ResolvedOptions, resolveOptions, type StockPortfolioOptions } from './options.js'
-import { claimCookie } from './mounts.js'
+import { checkPrefix, claimCookie } from './mounts.js'
 import { kPaths, sitePaths } from './urls.js'
 import session from '../plugins/session.js'
 import csrf from '../plugins/csrf.js'
@@ -42,6 +42,7 @@ const pages: FastifyPluginAsync<ResolvedOptions> = async function (fastify, sett
 }
 
 const plugin: FastifyPluginAsync<StockPortfolioOptions> = async function (fastify, options) {
+  checkPrefix(fastify.prefix, (options as { prefix?: unknown }).prefix)
   // Links and redirects are built from the prefix the plugin is mounted under, never from /.
   fastify.decorate(kPaths, sitePaths(fastify.prefix))
   const settings = resolveOptions(options, fastify[kPaths].cookiePath)

@@ -16,3 +16,18 @@ export function claimCookie (server: object, cookieName: string, cookiePath: str
   }
   mounts.set(server, [...claimed, { cookieName, cookiePath }])
 }
+
+const withoutTrailingSlashes = (path: string): string => path.replace(/\/+$/, '')
+
+/**
+ * Refuses a `prefix` that Fastify did not apply. Fastify reads `prefix` only from an options
+ * object: options given as a function (the usual way to read `@fastify/env`'s config) may
+ * return one, and it is silently dropped (fastify/fastify#3771), so the pages would land at the
+ * root of the host.
+ */
+export function checkPrefix (mountedAt: string, asked: unknown): void {
+  if (typeof asked !== 'string') return
+  const wanted = withoutTrailingSlashes(asked.startsWith('/') ? asked : `/${asked}`)
+  if (wanted === '' || withoutTrailingSlashes(mountedAt).endsWith(wanted)) return
+  throw new TypeError(`fastify-stock-portfolio: the options ask for prefix "${asked}", but Fastify mounted the plugin at "${mountedAt === '' ? '/' : mountedAt}": Fastify takes prefix from an options object only, not from what an options function returns. Give the options as an object (read @fastify/env's config after it has loaded: app.register(stockPortfolio, { prefix: '${asked}', key: app.config.PORTFOLIO_KEY })), or register the plugin inside a plugin registered with that prefix`)
+}

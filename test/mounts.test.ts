@@ -51,3 +51,31 @@ t.test('the same name on mounts that do not nest, or on two servers, is fine', a
   await t.resolves(async () => { await other.ready() }, 'another server')
   await other.close()
 })
+
+t.test('a prefix returned by an options function, which Fastify drops, fails registration, saying what to do', async (t) => {
+  const app = Fastify()
+  app.register(stockPortfolio, () => ({ prefix: '/portfolio', key: KEY_A }))
+  await t.rejects(async () => { await app.ready() }, { message: /^fastify-stock-portfolio: the options ask for prefix "\/portfolio", but Fastify mounted the plugin at "\/": Fastify takes prefix from an options object only, not from what an options function returns\. Give the options as an object .*, or register the plugin inside a plugin registered with that prefix$/ })
+  await app.close()
+  const nested = Fastify()
+  nested.register(async (outer) => { await outer.register(stockPortfolio, () => ({ prefix: '/inner', key: KEY_A })) }, { prefix: '/outer' })
+  await t.rejects(async () => { await nested.ready() }, { message: /ask for prefix "\/inner", but Fastify mounted the plugin at "\/outer"/ }, 'under a prefixed plugin too')
+  await nested.close()
+})
+
+t.test('the prefix the options ask for, however spelled, is where Fastify mounts an options object', async (t) => {
+  for (const [prefix, page] of [['/portfolio', '/portfolio/add_stock'], ['/portfolio/', '/portfolio/add_stock'], ['portfolio', '/portfolio/add_stock'], ['/', '/add_stock'], ['', '/add_stock']] as const) {
+    const app = Fastify()
+    await app.register(stockPortfolio, { prefix, key: KEY_A })
+    t.equal((await app.inject(page)).statusCode, 200, `prefix "${prefix}": ${page}`)
+    await app.close()
+  }
+  const nested = Fastify()
+  await nested.register(async (outer) => { await outer.register(stockPortfolio, { prefix: '/inner', key: KEY_A }) }, { prefix: '/outer' })
+  t.equal((await nested.inject('/outer/inner/add_stock')).statusCode, 200, 'nested: /outer/inner')
+  await nested.close()
+  const wrapped = Fastify()
+  await wrapped.register(async (scope) => { await scope.register(stockPortfolio, () => ({ key: KEY_A })) }, { prefix: '/portfolio' })
+  t.equal((await wrapped.inject('/portfolio/add_stock')).statusCode, 200, 'an options function without a prefix, inside a prefixed plugin')
+  await wrapped.close()
+})
