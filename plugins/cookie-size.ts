@@ -35,14 +35,9 @@ declare module 'fastify' {
 }
 
 /**
- * Whether the session, saved with `holdings` and `message` (none: no message) in place of its
- * own, and the rest of what it holds, still fits in one browser cookie.
+ * Whether the session with `changes` made to it (a key set to undefined: removed) still fits in
+ * one browser cookie, asked before changing it.
  */
-export function fitsWith (fastify: FastifyInstance, session: Session<PortfolioSessionData>, holdings: string | undefined, message?: string): boolean {
-  return fitsChanged(fastify, session, { holdings, flash: message })
-}
-
-/** Whether the session with `changes` made to it still fits, asked before changing it. */
 export function fitsChanged (fastify: FastifyInstance, session: Session<PortfolioSessionData>, changes: Partial<PortfolioSessionData>): boolean {
   return fastify[kSessionFits]({ ...session.data(), ...changes })
 }

@@ -1,6 +1,6 @@
 import type { Session } from '@fastify/secure-session'
-import type { FastifyInstance } from 'fastify'
-import { fitsWith } from './cookie-size.js'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { fitsChanged } from './cookie-size.js'
 import type { PortfolioSessionData } from './session.js'
 
 // One-time messages, kept in the plugin's own session: @fastify/flash would use the host's.
@@ -12,16 +12,20 @@ import type { PortfolioSessionData } from './session.js'
  */
 export function saveWithMessage (fastify: FastifyInstance, session: Session<PortfolioSessionData>, changes: Pick<Partial<PortfolioSessionData>, 'holdings'>, message: string): boolean {
   const holdings = changes.holdings ?? session.get('holdings')
-  const room = fitsWith(fastify, session, holdings, message)
-  if (!room && !fitsWith(fastify, session, holdings)) return false
+  const room = fitsChanged(fastify, session, { holdings, flash: message })
+  if (!room && !fitsChanged(fastify, session, { holdings, flash: undefined })) return false
   if (changes.holdings !== undefined) session.set('holdings', changes.holdings)
   session.set('flash', room ? message : undefined)
   return true
 }
 
-/** The message left for this page, taken off the session so it shows once. */
-export function takeMessage (session: Session<PortfolioSessionData>): string | undefined {
+/**
+ * The message left for this page, taken off the session so it shows once. Fastify answers HEAD
+ * with the GET handler but sends no page, so a HEAD leaves the message for the GET.
+ */
+export function takeMessage (request: FastifyRequest): string | undefined {
+  const session = request.portfolioSession
   const message = session.get('flash')
-  if (message !== undefined) session.set('flash', undefined)
+  if (message !== undefined && request.method !== 'HEAD') session.set('flash', undefined)
   return message
 }

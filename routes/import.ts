@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify'
 import type { JsonSchemaToTsProvider } from '@fastify/type-provider-json-schema-to-ts'
 import { importBody } from '../src/schemas.js'
 import { csrfCheck } from '../plugins/csrf.js'
-import { fitsWith } from '../plugins/cookie-size.js'
+import { fitsChanged } from '../plugins/cookie-size.js'
 import { saveWithMessage } from '../plugins/flash.js'
 import { localeOf } from '../plugins/i18n.js'
 import { kPaths } from '../src/urls.js'
@@ -65,7 +65,7 @@ export default async function importRoutes (instance: FastifyInstance): Promise<
     const flash = say(mode === 'replace' ? 'flash.replaced' : 'flash.imported', { count })
     const holdings = encodePortfolio([...kept, ...result.holdings])
     if (!saveWithMessage(fastify, session, { holdings }, flash)) {
-      const fits = (count: number): boolean => fitsWith(fastify, session, encodePortfolio([...kept, ...result.holdings.slice(0, count)]))
+      const fits = (count: number): boolean => fitsChanged(fastify, session, { holdings: encodePortfolio([...kept, ...result.holdings.slice(0, count)]), flash: undefined })
       const room = largestFitting(result.holdings, fits)
       const message = mode === 'append'
         ? say('importCsv.tooManyToAdd', { count, room, kept: kept.length })

@@ -39,8 +39,7 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
       reply.type('application/json')
       return portfolioJson(holdings, query)
     }
-    // Fastify answers HEAD with this handler, but sends no page: the message waits for a GET.
-    const flash = request.method === 'HEAD' ? session.get('flash') : takeMessage(session)
+    const flash = takeMessage(request)
     const locale = localeOf(request)
     const list = portfolioList(holdings, stocks, query, locale)
     return renderPage(reply, 'stocks.hbs', {
