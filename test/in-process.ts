@@ -1,6 +1,6 @@
 // `npm run test:unit`, the fast loop: every test file that starts no process, browser or install,
 // imported into this one tap process. Loading a file through tap's TypeScript loader costs about
-// 1.5 s of CPU before its first test; paid once for all of them, the loop takes about 25 s
+// 1.5 s of CPU before its first test; paid once for all of them, the loop takes about 40 s
 // instead of 70 (docs/testing.md). `npm test` still runs each file in a process of its own.
 import { readdirSync, readFileSync } from 'node:fs'
 
