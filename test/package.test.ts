@@ -125,6 +125,8 @@ t.test('the tarball: the built code, its types, the views; nothing of the standa
   const linked = [...new Set([...readme.matchAll(/\]\((docs\/[^)#]+\.md)/g)].map((link) => `package/${link[1] as string}`))]
   t.same(linked.filter((file) => !files.includes(file)), [], `and the ${linked.length} pages of docs/ the README links to, readable in node_modules`)
   t.same(files.filter((file) => /\.map$|\/server\/|security-headers|pipelining/.test(file)), [], 'no source maps without sources, nothing of the standalone server')
+  t.same(files.filter((file) => file.endsWith('.js')).sort(), ['package/dist/src/bin.js', 'package/dist/src/index.js'],
+    'the code bundled, one module for the plugin and one for genkey: a host loads one file, not forty')
 
   // The checks a registry would want, on the tarball a host gets.
   const bin = (name: string): string => join(root, 'node_modules/.bin', name)
