@@ -170,6 +170,16 @@ for (const [name, installing] of Object.entries(hosts)) {
       t.equal((await fetch(`${url}/portfolio`, { redirect: 'manual' })).headers.get('location'), '/portfolio/stocks/', 'the prefix leads to the list')
     })
 
+    t.test('a CommonJS host require()s it (require of ES modules, Node ^20.19 or >= 22.12)', async (t) => {
+      const script = `const Fastify = require('fastify')
+const { default: stockPortfolio, generateKey } = require('fastify-stock-portfolio')
+const app = Fastify()
+app.register(stockPortfolio, { prefix: '/portfolio', key: generateKey() })
+app.inject('/portfolio/stocks/').then((response) => { console.log(response.statusCode); return app.close() })`
+      const { stdout } = await exec(process.execPath, ['-e', script], { cwd: host, env: cleanEnv })
+      t.equal(stdout, '200\n', 'the list answers')
+    })
+
     t.test('beside a host cookie that is signed and widened, mounted at /, /p and /p/sub: three portfolios, every form taken', async (t) => {
       const url = await serve(t, host, 'crowded.js')
       const jar = new CookieJar()
