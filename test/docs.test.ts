@@ -61,8 +61,9 @@ t.test('every decorator the docs name is declared', async (t) => {
 })
 
 t.test('every environment variable the docs name is read somewhere', async (t) => {
-  // A host app's variable in a snippet, and the chapter's own bad example.
-  const notOurs = new Set(['PORTFOLIO_KEY', 'BAD_SECRET_KEY'])
+  // A host app's variable in a snippet, the chapter's own bad example, and the error Fastify's
+  // plugin loader throws in a host's tests.
+  const notOurs = new Set(['PORTFOLIO_KEY', 'BAD_SECRET_KEY', 'AVV_ERR_PLUGIN_EXEC_TIMEOUT'])
   for (const [doc, text] of docs) {
     for (const span of spans(text)) {
       for (const name of span.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []) {
