@@ -202,6 +202,18 @@ app.inject('/portfolio/stocks/').then((response) => { console.log(response.statu
   })
 }
 
+t.test('npm start\'s build: the standalone server, bundled as the plugin is, serves the pages', async (t) => {
+  // The pack above ran `npm run build` in the copy; the other tests' processes run tsc's build.
+  const copy = join(dir, 'source')
+  const env = { ...cleanEnv, SESSION_KEY: KEY_A, PORT: '0', LOG_LEVEL: 'info' }
+  const child = launch(process.execPath, ['dist/src/server/server.js'], { cwd: copy, env, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
+  t.teardown(() => { kill(child) })
+  const url = (await waitFor(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 'the bundled server')).match[1] as string
+  const session = await HttpSession.open(url)
+  t.equal((await session.addStock('AAPL', 15, '302.17')).status, 302)
+  t.same(await session.symbols(), ['AAPL'], 'a purchase added and listed')
+})
+
 t.test('the bin prints a key; unknown commands say how to use it', async (t) => {
   const { code, stdout } = await finish(run('src/bin.ts', {}, [], true, ['genkey']))
   t.equal(code, 0)
