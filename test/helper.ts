@@ -20,7 +20,8 @@ export const keyBuffer = (hex: string): Buffer => Buffer.from(hex, 'hex')
  * event-loop delay, and a 503 there is not what those tests are about. The delay check is off
  * (0), not merely high: after two stalls of a second in a row @fastify/under-pressure finds no
  * sample in its interval and counts the delay as infinite, whatever the threshold (a browser
- * test got 503 so in CI). The test of load shedding (hostile-clients) sets its own threshold.
+ * test got 503 so in CI). The tests of load shedding set their own: hostile-clients the
+ * standalone server's memory threshold, under-pressure fastify/demo's event-loop settings.
  */
 export function testConfig (overrides: Partial<ServerConfig> = {}): ServerConfig {
   const config = loadConfig({ SESSION_KEY: KEY_A, LOG_LEVEL: 'silent' })
