@@ -62,6 +62,26 @@ t.test('headers trickled a byte at a time are cut off at the headers timeout, lo
   t.match(headers.received, /^HTTP\/1\.1 408 Request Timeout\r\n/)
 })
 
+t.test('past its event-loop delay threshold the server sheds load too (MAX_EVENT_LOOP_DELAY)', async (t) => {
+  const app = await build(t, { limits: { ...testConfig().limits, maxEventLoopDelay: 20 } })
+  // The loop held 50 ms at a time for 2.5 s: each of the delay's 10 ms samples sees about 50 ms,
+  // so every 1 s interval under-pressure reads in that time is far past 20 ms.
+  const held = new Int32Array(new SharedArrayBuffer(4))
+  const until = Date.now() + 2500
+  await new Promise<void>((resolve) => {
+    const hold = (): void => {
+      Atomics.wait(held, 0, 0, 50)
+      if (Date.now() < until) setImmediate(hold)
+      else resolve()
+    }
+    setImmediate(hold)
+  })
+  const page = await app.inject('/stocks/')
+  t.equal(page.statusCode, 503)
+  t.equal(page.headers['retry-after'], '10')
+  t.match(page.body, 'The server is busy right now.')
+})
+
 t.test('past its memory threshold the server sheds load: 503 with Retry-After, /health says so', async (t) => {
   const app = await build(t, { limits: { ...testConfig().limits, maxRssBytes: 32 * 1024 * 1024 } })
   const url = await app.listen({ host: '127.0.0.1', port: 0 })
