@@ -1,6 +1,7 @@
 import t from 'tap'
 import { connect, type Socket } from 'node:net'
 import { readFileSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 import { KEY_A } from './helper.js'
 import { start } from './process-helper.js'
 import { HttpSession } from '../clients/http-session.js'
@@ -11,7 +12,6 @@ import { HttpSession } from '../clients/http-session.js'
 t.setTimeout(120_000)
 
 const rssMb = (pid: number): number => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]) / 1024
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 t.test('a flood of connections pipelining the largest page without reading: memory stays bounded, /health answers, then all is normal', async (t) => {
   // Its own process, so that its memory is the server's alone; killed at the end, so unmeasured.

@@ -1,12 +1,11 @@
 import t from 'tap'
 import { build, testConfig } from './helper.js'
 import { raw, trickle } from './raw-socket.js'
+import { setTimeout as sleep } from 'node:timers/promises'
 
 // Hostile clients against the standalone app in this process, over real sockets where the
 // socket is the point. The flood of pipelining connections, which needs a server process of its
 // own, is test/flood.test.ts.
-
-const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms))
 
 t.test('a malformed URL gets the same headers and error page as every other error', async (t) => {
   const app = await build(t)

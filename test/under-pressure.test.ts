@@ -1,6 +1,7 @@
 import t, { type Test } from 'tap'
 import Fastify, { type FastifyInstance } from 'fastify'
 import underPressure from '@fastify/under-pressure'
+import { setTimeout as sleep } from 'node:timers/promises'
 import stockPortfolio from '../src/index.js'
 import { KEY_A } from './helper.js'
 
@@ -11,8 +12,6 @@ import { KEY_A } from './helper.js'
 // the pages must still be served; a plugin that keeps the loop busy, the control, gets 503.
 
 const DEMO_SETTINGS = { maxEventLoopDelay: 1000, maxHeapUsedBytes: 1_000_000_000, maxRssBytes: 1_500_000_000, maxEventLoopUtilization: 0.98 }
-
-const sleep = async (ms: number): Promise<void> => { await new Promise((resolve) => setTimeout(resolve, ms)) }
 
 /**
  * Waits for under-pressure to take two samples from now, and gives the last. It samples by
