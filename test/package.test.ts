@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { KEY_A } from './helper.js'
-import { exec, finish, kill, launch, root, run, waitFor } from './process-helper.js'
+import { exec, finish, kill, launch, LISTENING, root, run, waitFor } from './process-helper.js'
 import { HttpSession } from '../clients/http-session.js'
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
@@ -93,7 +93,7 @@ for (const host of Object.values(hosts)) host.catch(() => {})
 async function serve (t: Test, host: string, app: string): Promise<string> {
   const child = launch(process.execPath, [`out/${app}`], { cwd: host, env: { ...cleanEnv, PORTFOLIO_KEY: KEY_A }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
   t.teardown(() => { kill(child) })
-  return (await waitFor(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, app)).match[1] as string
+  return (await waitFor(child, LISTENING, app)).match[1] as string
 }
 
 /** A browser's cookies on one host: each is sent to the pages its Path covers. */
@@ -208,7 +208,7 @@ t.test('npm start\'s build: the standalone server, bundled as the plugin is, ser
   const env = { ...cleanEnv, SESSION_KEY: KEY_A, PORT: '0', LOG_LEVEL: 'info' }
   const child = launch(process.execPath, ['dist/src/server/server.js'], { cwd: copy, env, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
   t.teardown(() => { kill(child) })
-  const url = (await waitFor(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 'the bundled server')).match[1] as string
+  const url = (await waitFor(child, LISTENING, 'the bundled server')).match[1] as string
   const session = await HttpSession.open(url)
   t.equal((await session.addStock('AAPL', 15, '302.17')).status, 302)
   t.same(await session.symbols(), ['AAPL'], 'a purchase added and listed')

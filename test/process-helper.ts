@@ -116,10 +116,13 @@ export function waitFor (child: ChildProcessWithoutNullStreams, pattern: RegExp,
   })
 }
 
+/** Fastify's log line once a server listens, with its address. */
+export const LISTENING = /Server listening at (http:\/\/127\.0\.0\.1:\d+)/
+
 /** Starts the standalone server (dist/src/server/server.js) on a free port and waits until it listens. */
 export async function start (t: Test, env: Record<string, string>, preload: string[] = [], coverage = true): Promise<{ child: ChildProcessWithoutNullStreams, url: string, output: () => string }> {
   const child = run('src/server/server.ts', { PORT: '0', LOG_LEVEL: 'info', ...env }, preload, coverage)
   t.teardown(() => { kill(child) })
-  const { match, output } = await waitFor(child, /Server listening at (http:\/\/127\.0\.0\.1:\d+)/, 'the server')
+  const { match, output } = await waitFor(child, LISTENING, 'the server')
   return { child, url: match[1] as string, output }
 }
