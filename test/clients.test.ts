@@ -9,3 +9,13 @@ t.test('a session opened where no portfolio is served says so, rather than posti
   const url = await other.listen({ host: '127.0.0.1', port: 0 })
   await t.rejects(HttpSession.open(url), { message: `${url}/add_stock answered 200 with no form token: is the portfolio served there?` })
 })
+
+t.test('a session opened without CSRF, for an app whose form has none, posts no token', async (t) => {
+  const plain = Fastify()
+  plain.get('/add_stock', async (_request, reply) => reply.header('set-cookie', 'session=1; Path=/').send('<form method="post"></form>'))
+  t.teardown(() => plain.close())
+  const url = await plain.listen({ host: '127.0.0.1', port: 0 })
+  const session = await HttpSession.open(url, { csrf: false })
+  t.equal(session.token, '')
+  t.equal(session.cookie, 'session=1')
+})
