@@ -24,6 +24,8 @@ interface Request { method: 'GET' | 'POST', path: string, headers: Record<string
 interface Sample { rps: number, p99: number, cpu: number, bad: number }
 type Peer = 'equivalent' | 'straightforward'
 const PEERS: Peer[] = ['equivalent', 'straightforward']
+/** The samples of the scenario a `versus` names, taken beside the scenario held to it. */
+const VERSUS = 'versus'
 interface Scenario {
   name: string
   ours: Request
@@ -41,8 +43,8 @@ const form = 'application/x-www-form-urlencoded'
 const KEY = generateKey()
 
 /** A session built through the real pages: `count` purchases, or as many as fit. */
-async function fill (url: string, count: number, purchase: (i: number) => [string, number, string]): Promise<{ cookie: string, token: string, count: number }> {
-  const session = await HttpSession.open(url)
+async function fill (url: string, count: number, purchase: (i: number) => [string, number, string], csrf = true): Promise<{ cookie: string, token: string, count: number }> {
+  const session = await HttpSession.open(url, { csrf })
   let added = 0
   for (; added < count; added++) {
     const response = await session.addStock(...purchase(added))
@@ -80,7 +82,8 @@ try {
   const realistic = (i: number): [string, number, string] => [`S${String(i).padStart(3, '0')}`, 150, '302.17']
   const ten = await fill(ours.url, 10, realistic)
   const equivalentTen = await fill(equivalent.url, 10, realistic)
-  const plainTen = await fill(straightforward.url, 10, realistic)
+  // The straightforward app's form has no CSRF token.
+  const plainTen = await fill(straightforward.url, 10, realistic, false)
   const full = await fill(ours.url, Infinity, realistic)
   const tiny = await fill(ours.url, Infinity, (i) => [String.fromCharCode(65 + (i % 26)), 1, '1'])
   const size = async (path: string, cookie: string, headers: Record<string, string> = {}): Promise<number> => (await (await fetch(ours.url + path, { headers: { cookie, ...headers } })).arrayBuffer()).byteLength
@@ -163,19 +166,24 @@ try {
   for (let repetition = 0; repetition < REPETITIONS; repetition++) {
     for (const connections of CONNECTIONS) {
       for (const scenario of repetition % 2 === 0 ? scenarios : [...scenarios].reverse()) {
-        const runs: Array<[Server, Request]> = [
-          [ours, scenario.ours],
-          ...PEERS.flatMap((peer): Array<[Server, Request]> => scenario.peers === undefined ? [] : [[peerServers[peer], scenario.peers[peer].request]]),
+        const base = scenarios.find((other) => other.name === scenario.versus?.scenario)
+        // [server, request, what the sample is of]
+        const runs: Array<[Server, Request, string]> = [
+          [ours, scenario.ours, ours.name],
+          // A scenario held to another of ours has that one measured again right beside it: the
+          // VM's speed drifts more in the minute between the two scenarios than a few percent.
+          ...(base === undefined ? [] : [[ours, base.ours, VERSUS] as [Server, Request, string]]),
+          ...PEERS.flatMap((peer): Array<[Server, Request, string]> => scenario.peers === undefined ? [] : [[peerServers[peer], scenario.peers[peer].request, peer]]),
           [bare, scenario.ours.method === 'POST'
             ? { method: 'POST', path: '/add_stock', headers: { 'content-type': form }, body: scenario.ours.body }
-            : { method: 'GET', path: `/page?bytes=${scenario.bytes}`, headers: {} }]
+            : { method: 'GET', path: `/page?bytes=${scenario.bytes}`, headers: {} }, bare.name]
         ]
         // Interleaved, the order turned each time, so drift in the machine falls on every side.
-        for (const [server, request] of repetition % 2 === 0 ? runs : runs.reverse()) {
+        for (const [server, request, of] of repetition % 2 === 0 ? runs : runs.reverse()) {
           await measure(server, request, connections, WARMUP)
           const sample = await measure(server, request, connections, DURATION)
-          record(`${scenario.name}|${connections}|${server.name}`, sample)
-          process.stderr.write(`${repetition + 1}/${REPETITIONS} c=${connections} ${server.name.padEnd(15)} ${scenario.name}: ${Math.round(sample.rps)} req/s, ${sample.cpu.toFixed(1)} µs CPU, p99 ${sample.p99} ms\n`)
+          record(`${scenario.name}|${connections}|${of}`, sample)
+          process.stderr.write(`${repetition + 1}/${REPETITIONS} c=${connections} ${of.padEnd(15)} ${scenario.name}: ${Math.round(sample.rps)} req/s, ${sample.cpu.toFixed(1)} µs CPU, p99 ${sample.p99} ms\n`)
         }
         for (const server of servers) rss.get(server.name)?.push(rssMb(server.child))
       }
@@ -196,10 +204,10 @@ try {
     const theirs = samples.get(`${scenario.name}|${connections}|${peer}`) as Sample[]
     return median(mine.map((sample, repetition) => of(sample) / of(theirs[repetition] as Sample)))
   }
-  /** Ours on one scenario against ours on another, paired by repetition like the peers. */
-  const selfRatio = (name: string, other: string, connections: number): number => {
+  /** Ours on one scenario against ours on the other it is held to, measured beside it. */
+  const selfRatio = (name: string, connections: number): number => {
     const mine = samples.get(`${name}|${connections}|ours`) as Sample[]
-    const base = samples.get(`${other}|${connections}|ours`) as Sample[]
+    const base = samples.get(`${name}|${connections}|${VERSUS}`) as Sample[]
     return median(mine.map((sample, repetition) => sample.cpu / (base[repetition] as Sample).cpu))
   }
   const cpuOf = (sample: Sample): number => sample.cpu
@@ -214,7 +222,7 @@ try {
     for (const connections of CONNECTIONS) {
       const [mine, same, plain, floor] = servers.map((server) => stat(scenario, connections, server.name)) as [Sample, Sample | undefined, Sample | undefined, Sample]
       const ratios = PEERS.map((peer) => scenario.peers === undefined ? undefined : pairedRatio(scenario, connections, peer, cpuOf))
-      const versus = scenario.versus === undefined ? undefined : selfRatio(scenario.name, scenario.versus.scenario, connections)
+      const versus = scenario.versus === undefined ? undefined : selfRatio(scenario.name, connections)
       const met = scenario.peers !== undefined
         ? PEERS.every((peer, i) => (ratios[i] as number) <= (scenario.peers as Record<Peer, { ratio: number }>)[peer].ratio)
         : scenario.versus !== undefined
@@ -242,7 +250,8 @@ try {
     `Four servers in production mode (logger at warn), each run with npm start's Node flags (${START_FLAGS.join(' ')}), on loopback, autocannon in the same machine at ${CONNECTIONS.join(' and ')} connections,`,
     `${WARMUP} s warm-up discarded, then ${DURATION} s; medians of ${REPETITIONS} interleaved repetitions. "Server CPU per request" is the`,
     'server process\'s user + system time over the run divided by its requests: what a page costs, whatever the load generator can send.',
-    'The CPU ratios, and the p99 ratio the goal column reads, are medians of the repetitions\' own ratios: ours and each peer measured back to back each time.',
+    'The CPU ratios, and the p99 ratio the goal column reads, are medians of the repetitions\' own ratios: ours and each peer measured back to back each time,',
+    'and a scenario held to another of ours ("measured …×") has that other one measured again beside it.',
     'The equivalent is bench/equivalent/app.ts, the same features assembled from the ecosystem; the straightforward app is bench/straightforward/app.ts (no CSRF, no headers);',
     'bare is bare Fastify sending a string of the same size (GET) or a 302 (POST).',
     '',
