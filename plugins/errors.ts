@@ -11,6 +11,8 @@ import { renderPage } from './views.js'
 const MESSAGES: Record<string, (locale: Locale) => string> = {
   FST_ERR_CTP_BODY_TOO_LARGE: ({ say }) => say('error.formTooLarge', { limit: FORM_BODY_LIMIT / 1024 }),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ({ t }) => t.error.mediaType,
+  // A body shorter or longer than its Content-Length: a client's fault, said in plain words.
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: ({ t }) => t.error.malformedRequest,
   // The form a person fills in re-renders with its own messages; this is a page's hidden form.
   FST_ERR_VALIDATION: ({ t }) => t.error.validation,
   // @fastify/under-pressure, in the standalone server: shedding load rather than running out of memory.
@@ -21,11 +23,15 @@ const MESSAGES: Record<string, (locale: Locale) => string> = {
   FST_PORTFOLIO_UPLOAD_TOO_LARGE: ({ say }) => say('error.uploadTooLarge', { limit: UPLOAD_LIMIT / 1024 }),
   FST_PORTFOLIO_UPLOAD_MALFORMED: ({ t }) => t.error.uploadMalformed,
   FST_PORTFOLIO_UPLOAD_INCOMPLETE: ({ t }) => t.error.uploadIncomplete,
-  FST_PORTFOLIO_FIELD_TOO_LONG: ({ say }) => say('error.fieldTooLong', { limit: String(FIELD_LIMIT) }),
+  FST_PORTFOLIO_FIELD_TOO_LONG: ({ say }) => say('error.fieldTooLong', { limit: FIELD_LIMIT }),
   FST_PORTFOLIO_LANGUAGE_FULL: ({ t }) => t.language.full
 }
 
-/** What a refused request is told; the import's body is bounded by its file. */
+/**
+ * What a refused request is told; the import's body is bounded by its file. An error the
+ * plugin does not know (a host's hook refusing, say) keeps its own message, set in a sentence
+ * of the visitor's language.
+ */
 function refusalMessage (error: FastifyError, request: FastifyRequest, locale: Locale): string {
   const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && request.headers['content-type']?.startsWith('multipart/') === true
     ? 'FST_PORTFOLIO_UPLOAD_TOO_LARGE'

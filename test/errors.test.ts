@@ -36,3 +36,22 @@ t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4
   t.equal(teapot.statusCode, 418)
   t.match(teapot.body, 'I refuse &lt;politely&gt;')
 })
+
+t.test('a body that does not match its Content-Length is refused in the visitor\'s words, not Fastify\'s', async (t) => {
+  const app = Fastify()
+  app.decorate(kPaths, sitePaths(''))
+  const settings = resolveOptions({ key: KEY_A })
+  await app.register(session, settings)
+  await app.register(i18n, settings)
+  await app.register(views)
+  await app.register(errors)
+  app.post('/form', async () => 'read')
+  t.teardown(() => app.close())
+
+  for (const [language, words] of [['en', 'That address or request is malformed'], ['de', 'Diese Adresse oder Anfrage ist fehlerhaft']] as const) {
+    const cut = await app.inject({ method: 'POST', url: '/form', headers: { 'content-type': 'text/plain', 'content-length': '20', 'accept-language': language }, payload: 'ten bytes.' })
+    t.equal(cut.statusCode, 400, language)
+    t.match(cut.body, words)
+    t.notMatch(cut.body, 'Content-Length', 'Fastify\'s English message is not shown')
+  }
+})
