@@ -96,4 +96,30 @@ t.test('past its memory threshold the server sheds load: 503 with Retry-After, /
   t.equal(page.status, 503)
   t.equal(page.headers.get('retry-after'), '10')
   t.match(await page.text(), 'The server is busy right now. Nothing was changed; try again in a few seconds.')
+  // Outside the plugin too, the same page in the visitor's language, not Fastify's JSON.
+  for (const path of ['/', '/nowhere']) {
+    const outside = await fetch(url + path, { headers: { 'accept-language': 'de' }, redirect: 'manual' })
+    t.equal(outside.status, 503, path)
+    t.equal(outside.headers.get('retry-after'), '10')
+    t.match(outside.headers.get('content-type'), /^text\/html/)
+    t.equal(outside.headers.get('content-language'), 'de')
+    t.match(await outside.text(), 'Der Server ist gerade ausgelastet.')
+  }
+})
+
+t.test('outside the plugin an error is the error page in the visitor\'s language, never JSON', async (t) => {
+  const app = await build(t)
+  app.get('/boom', async () => { throw new Error('database password is hunter2') })
+  const tooLarge = await app.inject({ method: 'POST', url: '/nowhere', headers: { 'content-type': 'application/json', 'accept-language': 'de' }, payload: `{"a":"${'x'.repeat(1024 * 1024)}"}` })
+  t.equal(tooLarge.statusCode, 413)
+  t.match(tooLarge.headers, { 'content-type': /^text\/html/, 'content-language': 'de', 'x-frame-options': 'DENY' })
+  t.match(tooLarge.body, 'Das Formular war größer als 1024 KiB')
+  const boom = await app.inject({ url: '/boom', headers: { 'accept-language': 'en' } })
+  t.equal(boom.statusCode, 500)
+  t.match(boom.headers, { 'content-type': /^text\/html/, 'content-language': 'en' })
+  t.match(boom.body, 'Something went wrong on our side.')
+  t.notMatch(boom.body, 'hunter2', 'the error itself is not shown')
+  const cut = await app.inject({ method: 'POST', url: '/nowhere', headers: { 'content-type': 'application/json', 'content-length': '20' }, payload: '{}' })
+  t.equal(cut.statusCode, 400)
+  t.match(cut.body, 'That address or request is malformed')
 })

@@ -1,5 +1,5 @@
 import type { Socket } from 'node:net'
-import Fastify, { type FastifyInstance, type FastifyReply } from 'fastify'
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify'
 import underPressure from '@fastify/under-pressure'
 import securityHeaders, { helmetHeaders } from './security-headers.js'
 import pipelining from './pipelining.js'
@@ -7,6 +7,9 @@ import stockPortfolio from '../index.js'
 import type { ServerConfig } from './config.js'
 import { type ErrorPage, errorPages } from './error-page.js'
 import { resolveLanguage } from '../i18n/settings.js'
+
+/** Fastify's default: what a request outside the plugin may carry (the plugin's form takes 16 KiB). */
+const BODY_LIMIT = 1024 * 1024
 
 /**
  * Node's own answer to a request it cannot parse, with the pages' headers and error page: in
@@ -55,13 +58,14 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
     xDownloadOptions: false,
     xDnsPrefetchControl: false
   })
-  const errorPage = errorPages(resolveLanguage({ currency: config.currency }))
+  const errorPage = errorPages(resolveLanguage({ currency: config.currency }), BODY_LIMIT)
   const sendErrorPage = (reply: FastifyReply, status: number, { lang, html }: ErrorPage): void => {
     reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).header('vary', 'Accept-Language').send(html)
   }
 
   const app = Fastify({
     logger: { level: config.logLevel },
+    bodyLimit: BODY_LIMIT,
     trustProxy: config.trustProxy,
     // On SIGTERM, a request already on an accepted connection is served, not answered 503:
     // the listening socket is closed at once, so new connections go to another instance.
@@ -96,6 +100,13 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
   await app.register(stockPortfolio, { key: config.keys, expiry: config.expiry, secure: config.production, currency: config.currency })
 
   app.setNotFoundHandler((request, reply) => { sendErrorPage(reply, 404, errorPage('notFound', request.headers['accept-language'])) })
+  // Outside the plugin, which has its own, an error is the same page too, never Fastify's JSON.
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
+    const kind = status === 413 ? 'tooLarge' : status === 503 ? 'busy' : status >= 500 ? 'internal' : 'malformed'
+    if (kind === 'internal') request.log.error({ err: error }, 'request failed')
+    sendErrorPage(reply, status, errorPage(kind, request.headers['accept-language']))
+  })
   app.get('/', async (_request, reply) => reply.redirect('/stocks/', 302))
   // Under pressure, @fastify/under-pressure answers this (like every route) with a 503.
   app.get('/health', async () => ({ status: 'ok', ...app.memoryUsage() }))
