@@ -18,7 +18,10 @@ t.test('axe-core finds no violations: both pages, empty and full, and with an er
   t.same(await axeViolations(page), [], 'the empty list')
   await page.goto(`${base}/add_stock`)
   t.same(await axeViolations(page), [], 'the empty form')
+  t.equal((await page.goto(`${base}/nowhere`))?.status(), 404)
+  t.same(await axeViolations(page), [], 'an error page')
 
+  await page.goto(`${base}/add_stock`)
   await page.locator('form.stock-form').evaluate((form: HTMLFormElement) => { form.noValidate = true })
   await page.getByRole('button', { name: 'Add Stock' }).click()
   await page.waitForLoadState('load')
