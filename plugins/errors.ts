@@ -9,7 +9,7 @@ import { renderPage } from './views.js'
 
 /** Plain words, in the visitor's language, for the errors raised before a handler runs. */
 const MESSAGES: Record<string, (locale: Locale) => string> = {
-  FST_ERR_CTP_BODY_TOO_LARGE: ({ say }) => say('error.formTooLarge', { limit: FORM_BODY_LIMIT / 1024 }),
+  FST_ERR_CTP_BODY_TOO_LARGE: ({ say, count }) => say('error.formTooLarge', { limit: count(FORM_BODY_LIMIT / 1024) }),
   FST_ERR_CTP_INVALID_MEDIA_TYPE: ({ t }) => t.error.mediaType,
   // A body shorter or longer than its Content-Length: a client's fault, said in plain words.
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: ({ t }) => t.error.malformedRequest,
@@ -20,10 +20,10 @@ const MESSAGES: Record<string, (locale: Locale) => string> = {
   FST_PORTFOLIO_CSRF: ({ t }) => t.error.csrf,
   FST_PORTFOLIO_CROSS_SITE: ({ t }) => t.error.crossSite,
   FST_PORTFOLIO_COOKIE_CONFLICT: ({ t }) => t.error.cookieConflict,
-  FST_PORTFOLIO_UPLOAD_TOO_LARGE: ({ say }) => say('error.uploadTooLarge', { limit: UPLOAD_LIMIT / 1024 }),
+  FST_PORTFOLIO_UPLOAD_TOO_LARGE: ({ say, count }) => say('error.uploadTooLarge', { limit: count(UPLOAD_LIMIT / 1024) }),
   FST_PORTFOLIO_UPLOAD_MALFORMED: ({ t }) => t.error.uploadMalformed,
   FST_PORTFOLIO_UPLOAD_INCOMPLETE: ({ t }) => t.error.uploadIncomplete,
-  FST_PORTFOLIO_FIELD_TOO_LONG: ({ say }) => say('error.fieldTooLong', { limit: FIELD_LIMIT }),
+  FST_PORTFOLIO_FIELD_TOO_LONG: ({ say, count }) => say('error.fieldTooLong', { limit: count(FIELD_LIMIT) }),
   FST_PORTFOLIO_LANGUAGE_FULL: ({ t }) => t.language.full
 }
 

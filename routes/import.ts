@@ -26,7 +26,7 @@ function renderImport (reply: FastifyReply, status: number, { mode = 'append', m
     errors: problems === undefined ? undefined : csvProblemMessages(problems, locale),
     moreErrors: unnamed > 0 ? locale.say('importCsv.moreProblems', { count: unnamed }) : undefined,
     replace: mode === 'replace',
-    fileHint: locale.say('importCsv.fileHint', { limit: UPLOAD_LIMIT / 1024 }),
+    fileHint: locale.say('importCsv.fileHint', { limit: locale.count(UPLOAD_LIMIT / 1024) }),
     csrfToken: reply.portfolioCsrfToken()
   })
 }

@@ -123,7 +123,7 @@ t.test('malformed framing and headers: a 4xx that says why, nothing saved', asyn
     t.equal(setCookies(response).size, 0, `${name}: nothing saved`)
   }
   const long = await browser.app.inject({ method: 'POST', url: '/stocks/import', payload: cases[12]?.[2], headers: { 'content-type': type, cookie } })
-  t.match(long.body, 'A field of the import form was longer than 1000 characters', 'a field over its limit is refused, not cut')
+  t.match(long.body, 'A field of the import form was longer than 1,000 characters', 'a field over its limit is refused, not cut')
   const urlencoded = await browser.app.inject({ method: 'POST', url: '/stocks/import', payload: `_csrf=${token}&mode=append`, headers: { 'content-type': 'application/x-www-form-urlencoded', cookie } })
   t.equal(urlencoded.statusCode, 415, 'the import takes multipart/form-data only')
   t.equal(await holdingCount(browser), 1)

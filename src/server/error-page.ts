@@ -26,7 +26,7 @@ export function errorPages ({ locales, defaultLocale, currency }: LanguageSettin
   const made = locales.map(({ tag, messages }) => makeLocale(tag, messages, currency))
   const choices = languageChoices(made)
   const pages = new Map(made.map((locale) => {
-    const { t, tag, say } = locale
+    const { t, tag, say, count } = locale
     const render = (title: string, message: string): ErrorPage => {
       const data = { title, message, paths, t, lang: tag, languages: choices.get(tag), back: paths.stocks }
       return { lang: tag, html: layout({ ...data, body: error(data) }) }
@@ -34,7 +34,7 @@ export function errorPages ({ locales, defaultLocale, currency }: LanguageSettin
     const kinds: Record<ErrorPageKind, ErrorPage> = {
       malformed: render(t.error.refused, t.error.malformedRequest),
       notFound: render(t.error.notFound, t.error.notFoundMessage),
-      tooLarge: render(t.error.refused, say('error.formTooLarge', { limit: bodyLimit / 1024 })),
+      tooLarge: render(t.error.refused, say('error.formTooLarge', { limit: count(bodyLimit / 1024) })),
       busy: render(t.error.refused, t.error.busy),
       internal: render(t.error.refused, t.error.internal)
     }
