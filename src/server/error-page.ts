@@ -8,7 +8,8 @@ import { languageChoices, makeLocale, negotiate } from '../i18n/locale.js'
 
 // Fastify answers a malformed URL, and Node a malformed request, before any route or hook runs,
 // so the plugin's error handler never sees them; nor does it see an address outside the
-// plugin, nor an error there (a body too large for an address without a route, load shed on /). The standalone server answers them with the same page, rendered here once in each
+// plugin, nor an error there (a body too large for an address without a route, load shed on
+// /). The standalone server answers them with the same page, rendered here once in each
 // language from the plugin's own templates, in the language the request's Accept-Language asks
 // for (the session is the plugin's, and is not read out here).
 const engine = handlebars.create()
