@@ -1,5 +1,5 @@
 import t from 'tap'
-import Fastify from 'fastify'
+import Fastify, { type FastifyInstance } from 'fastify'
 import { kPaths, sitePaths } from '../src/urls.js'
 import session from '../plugins/session.js'
 import i18n from '../plugins/i18n.js'
@@ -8,15 +8,20 @@ import errors from '../plugins/errors.js'
 import { resolveOptions } from '../src/options.js'
 import { KEY_A } from './helper.js'
 
-t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4xx says what was wrong', async (t) => {
-  const lines: string[] = []
-  const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => { lines.push(line) } } } })
+/** The plugin's error handler and what it renders with, at the root of `app`. */
+async function withErrorPages (app: FastifyInstance): Promise<void> {
   app.decorate(kPaths, sitePaths(''))
   const settings = resolveOptions({ key: KEY_A })
   await app.register(session, settings)
   await app.register(i18n, settings)
   await app.register(views)
   await app.register(errors)
+}
+
+t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4xx says what was wrong', async (t) => {
+  const lines: string[] = []
+  const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => { lines.push(line) } } } })
+  await withErrorPages(app)
   app.get('/boom', async () => { throw new Error('database password is hunter2') })
   app.get('/busy', async () => { throw Object.assign(new Error('Service Unavailable'), { statusCode: 503, code: 'FST_UNDER_PRESSURE' }) })
   app.get('/teapot', async () => { throw Object.assign(new Error('I refuse <politely>'), { statusCode: 418 }) })
@@ -39,12 +44,7 @@ t.test('inside the plugin an unexpected error is a generic 500 page, logged; a 4
 
 t.test('a body that does not match its Content-Length is refused in the visitor\'s words, not Fastify\'s', async (t) => {
   const app = Fastify()
-  app.decorate(kPaths, sitePaths(''))
-  const settings = resolveOptions({ key: KEY_A })
-  await app.register(session, settings)
-  await app.register(i18n, settings)
-  await app.register(views)
-  await app.register(errors)
+  await withErrorPages(app)
   app.post('/form', async () => 'read')
   t.teardown(() => app.close())
 
