@@ -270,6 +270,9 @@ t.test('negotiated headers are remembered, a bounded number of them', async (t) 
 
 t.test('messages format plurals, numbers and dates with the locale\'s Intl objects, as a host writes them', async (t) => {
   const de = locale('de', 'EUR')
+  const en = locale('en', 'USD')
+  t.equal(en.say('list.clearExplanation', { count: 1 }), 'This removes the one holding from this browser.', 'not "all 1 holdings"')
+  t.equal(en.say('list.clearExplanation', { count: 1234 }), 'This removes all 1,234 holdings from this browser.')
   t.equal(de.say('list.clearExplanation', { count: 1 }), 'Damit wird der eine Kauf aus diesem Browser entfernt.')
   t.equal(de.say('list.clearExplanation', { count: 1234 }), 'Damit werden alle 1.234 Käufe aus diesem Browser entfernt.', '# in the locale\'s grouping')
   t.equal(de.say('list.clearExplanation', { count: 2 }), 'Damit werden alle 2 Käufe aus diesem Browser entfernt.', 'the same rules again')

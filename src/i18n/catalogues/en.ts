@@ -35,7 +35,7 @@ export const en = {
     next: 'Next',
     rows: 'Rows {first} to {last} of {count}',
     clearSummary: 'Clear the whole portfolio',
-    clearExplanation: 'This removes all {count} holdings from this browser.',
+    clearExplanation: '{count, plural, one {This removes the one holding from this browser.} other {This removes all # holdings from this browser.}}',
     clearButton: 'Clear portfolio',
     empty: 'Your portfolio is empty.',
     emptyAdd: 'Add a stock',
