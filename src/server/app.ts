@@ -103,7 +103,7 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
   // Outside the plugin, which has its own, an error is the same page too, never Fastify's JSON.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
-    const kind = status === 413 ? 'tooLarge' : status === 503 ? 'busy' : status >= 500 ? 'internal' : 'malformed'
+    const kind = status === 413 ? 'tooLarge' : status === 415 ? 'mediaType' : status === 503 ? 'busy' : status >= 500 ? 'internal' : 'malformed'
     if (kind === 'internal') request.log.error({ err: error }, 'request failed')
     sendErrorPage(reply, status, errorPage(kind, request.headers['accept-language']))
   })

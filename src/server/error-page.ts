@@ -18,7 +18,7 @@ engine.registerPartial('language-switch', read('partials/language-switch.hbs'))
 const layout = engine.compile(read('layout.hbs'))
 const error = engine.compile(read('error.hbs'))
 
-export type ErrorPageKind = 'malformed' | 'notFound' | 'tooLarge' | 'busy' | 'internal'
+export type ErrorPageKind = 'malformed' | 'notFound' | 'tooLarge' | 'mediaType' | 'busy' | 'internal'
 export interface ErrorPage { lang: string, html: string }
 
 /** The server's own error pages: `page(kind, Accept-Language)`. */
@@ -36,6 +36,7 @@ export function errorPages ({ locales, defaultLocale, currency }: LanguageSettin
       malformed: render(t.error.refused, t.error.malformedRequest),
       notFound: render(t.error.notFound, t.error.notFoundMessage),
       tooLarge: render(t.error.refused, say('error.formTooLarge', { limit: count(bodyLimit / 1024) })),
+      mediaType: render(t.error.refused, t.error.mediaType),
       busy: render(t.error.refused, t.error.busy),
       internal: render(t.error.refused, t.error.internal)
     }
