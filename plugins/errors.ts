@@ -39,6 +39,16 @@ function refusalMessage (error: FastifyError, request: FastifyRequest, locale: L
   return MESSAGES[code]?.(locale) ?? locale.say('error.other', { detail: error.message })
 }
 
+/**
+ * The status an error is answered with: a 4xx as it is, 503 (@fastify/under-pressure's "busy,
+ * come back": a state to say, not a failure) too, anything else 500. The standalone server
+ * answers the errors outside the plugin by the same rule.
+ */
+export function answerStatus (error: FastifyError): number {
+  const status = error.statusCode
+  return status !== undefined && ((status >= 400 && status < 500) || status === 503) ? status : 500
+}
+
 // Every error inside the plugin becomes a page of its own, with the layout and a way back;
 // a 4xx says what was wrong, anything else is logged and stays generic. Under a prefix, an
 // address the plugin does not have is such a page too (404); at the root the host's
@@ -52,10 +62,7 @@ export default fp(async function errors (fastify) {
   }
 
   fastify.setErrorHandler(async function (error: FastifyError, request, reply) {
-    // 503 is @fastify/under-pressure's "busy, come back": a state to say, not a failure.
-    const status = error.statusCode !== undefined && ((error.statusCode >= 400 && error.statusCode < 500) || error.statusCode === 503)
-      ? error.statusCode
-      : 500
+    const status = answerStatus(error)
     if (status === 500) request.log.error({ err: error }, 'fastify-stock-portfolio: request failed')
     const locale = localeOf(request)
     const message = status === 500 ? locale.t.error.internal : refusalMessage(error, request, locale)

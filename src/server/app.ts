@@ -4,6 +4,7 @@ import underPressure from '@fastify/under-pressure'
 import securityHeaders, { helmetHeaders } from './security-headers.js'
 import pipelining from './pipelining.js'
 import stockPortfolio from '../index.js'
+import { answerStatus } from '../../plugins/errors.js'
 import type { ServerConfig } from './config.js'
 import { type ErrorPage, errorPages } from './error-page.js'
 import { resolveLanguage } from '../i18n/settings.js'
@@ -102,8 +103,8 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
   app.setNotFoundHandler((request, reply) => { sendErrorPage(reply, 404, errorPage('notFound', request.headers['accept-language'])) })
   // Outside the plugin, which has its own, an error is the same page too, never Fastify's JSON.
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500
-    const kind = status === 413 ? 'tooLarge' : status === 415 ? 'mediaType' : status === 503 ? 'busy' : status >= 500 ? 'internal' : 'malformed'
+    const status = answerStatus(error)
+    const kind = status === 413 ? 'tooLarge' : status === 415 ? 'mediaType' : status === 503 ? 'busy' : status === 500 ? 'internal' : 'malformed'
     if (kind === 'internal') request.log.error({ err: error }, 'request failed')
     sendErrorPage(reply, status, errorPage(kind, request.headers['accept-language']))
   })
