@@ -10,7 +10,7 @@ t.test('a session opened where no portfolio is served says so, rather than posti
   await t.rejects(HttpSession.open(url), { message: `${url}/add_stock answered 200 with no form token: is the portfolio served there?` })
 })
 
-t.test('a session opened without CSRF, for an app whose form has none, posts no token', async (t) => {
+t.test('a session opened without CSRF, for an app whose form has none, keeps its cookie and an empty token', async (t) => {
   const plain = Fastify()
   plain.get('/add_stock', async (_request, reply) => reply.header('set-cookie', 'session=1; Path=/').send('<form method="post"></form>'))
   t.teardown(() => plain.close())
