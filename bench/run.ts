@@ -267,7 +267,8 @@ try {
     '',
     'What a host pays for the plugin at start-up (bench/cold-start/), measured before the servers above start: a bare host imports the built plugin,',
     'registers it with a key under a prefix, waits for `ready()` and sends its first request (the list page), each phase timed in a fresh process;',
-    `${COLD_STARTS} such processes alternate with as many of the same host without the plugin.`,
+    `${COLD_STARTS} such processes take turns with as many of the same host without the plugin, and of the host importing the packages the built`,
+    'plugin imports at start-up (read off the bundle) and registering nothing: the floor the plugin\'s own code and routes add to.',
     '',
     cold,
     ''
