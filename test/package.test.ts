@@ -10,6 +10,7 @@ import { HttpSession } from '../clients/http-session.js'
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 const readme = await readFile(join(root, 'README.md'), 'utf8')
+const embedding = await readFile(join(root, 'docs/embedding.md'), 'utf8')
 // This process's coverage recorder (tap's NODE_OPTIONS) would follow npm, tsc and the host into
 // folders outside the project, for nothing.
 const { NODE_OPTIONS, ...cleanEnv } = process.env
@@ -57,7 +58,9 @@ for (const prefix of ['', '/p', '/p/sub']) {
   await app.register(stockPortfolio, { prefix, key: process.env.PORTFOLIO_KEY as string })
 }
 await app.listen({ host: '127.0.0.1', port: 0 })
-`
+`,
+  // docs/embedding.md's test of a host app: a form posted through inject.
+  'host-test.ts': /## Your app's tests[\s\S]*?```ts\n([\s\S]*?)```/.exec(embedding)?.[1] ?? ''
 }
 const MOUNTS = [['', 'portfolio', 'AAPL'], ['/p', 'portfolio_p', 'MSFT'], ['/p/sub', 'portfolio_p_sub', 'SBUX']] as const
 
@@ -157,7 +160,7 @@ for (const [name, installing] of Object.entries(hosts)) {
     t.test('the README snippet compiles and serves', async (t) => {
       t.match(APPS['app.ts'], "import stockPortfolio from 'fastify-stock-portfolio'")
       t.match(APPS['app.ts'], 'await app.listen({ port: 0 })')
-      t.same((await readdir(join(host, 'out'))).sort(), ['app.js', 'crowded.js'], 'tsc (strict, NodeNext) compiles the snippet')
+      t.same((await readdir(join(host, 'out'))).sort(), ['app.js', 'crowded.js', 'host-test.js'], 'tsc (strict, NodeNext) compiles the snippet')
       const url = await serve(t, host, 'app.js')
       const session = await HttpSession.open(`${url}/portfolio`)
       t.equal((await session.addStock('AAPL', 15, '302.17')).headers.get('location'), '/portfolio/stocks/')
@@ -168,6 +171,13 @@ for (const [name, installing] of Object.entries(hosts)) {
       t.equal(removed.status, 302)
       t.same(await session.symbols(), [], 'and removed')
       t.equal((await fetch(`${url}/portfolio`, { redirect: 'manual' })).headers.get('location'), '/portfolio/stocks/', 'the prefix leads to the list')
+    })
+
+    t.test('the test docs/embedding.md gives a host passes in it', async (t) => {
+      t.match(APPS['host-test.ts'], "from 'fastify-stock-portfolio'")
+      const { stdout } = await exec(process.execPath, ['--test', 'out/host-test.js'], { cwd: host, env: cleanEnv })
+      t.match(stdout, /^# pass 1$/m, 'its one test passes')
+      t.match(stdout, /^# fail 0$/m)
     })
 
     t.test('a CommonJS host require()s it (require of ES modules, Node ^20.19 or >= 22.12)', async (t) => {
