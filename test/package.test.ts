@@ -11,8 +11,8 @@ import { HttpSession } from '../clients/http-session.js'
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 const readme = await readFile(join(root, 'README.md'), 'utf8')
 const embedding = await readFile(join(root, 'docs/embedding.md'), 'utf8')
-// This process's coverage recorder (tap's NODE_OPTIONS) would follow npm, tsc and the host into
-// folders outside the project, for nothing.
+// This process's NODE_OPTIONS stay out of npm, tsc and the hosts; tap's process-info hook still
+// adds its own loader to every child process, whatever environment it is given.
 const { NODE_OPTIONS, ...cleanEnv } = process.env
 // Packing, installing and compiling take about a minute alone, minutes on a busy machine.
 t.setTimeout(600_000)
@@ -67,28 +67,31 @@ const MOUNTS = [['', 'portfolio', 'AAPL'], ['/p', 'portfolio_p', 'MSFT'], ['/p/s
 /**
  * A host app outside the repository, installed from the tarball beside `fastify` and the host's
  * own @fastify/cookie (exact, as an override of the same package requires), with the apps above
- * compiled by tsc (strict, NodeNext). `overrides` pins the plugin's dependencies; without it npm
- * takes the newest its ranges admit.
+ * compiled by tsc (strict, NodeNext): the project's, or the TypeScript the host installs.
+ * `overrides` pins the plugin's dependencies; without it npm takes the newest its ranges admit.
  */
-async function installHost (name: string, fastify: string, cookie: string, overrides: Record<string, string>): Promise<string> {
+async function installHost (name: string, fastify: string, cookie: string, typescript: string | undefined, overrides: Record<string, string>): Promise<string> {
   const host = join(dir, name)
   await mkdir(host)
   await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides }))
-  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', `fastify@${fastify}`, `@fastify/cookie@${cookie}`, '@types/node@20', tarball], { cwd: host, env: cleanEnv })
+  const own = typescript === undefined ? [] : [`typescript@${typescript}`]
+  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', `fastify@${fastify}`, `@fastify/cookie@${cookie}`, '@types/node@20', ...own, tarball], { cwd: host, env: cleanEnv })
   for (const [file, source] of Object.entries(APPS)) await writeFile(join(host, file), source)
   await writeFile(join(host, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'out', types: ['node'] },
     include: Object.keys(APPS)
   }))
-  await exec(process.execPath, [join(root, 'node_modules/typescript/bin/tsc'), '-p', host], { env: cleanEnv })
+  // lib/tsc.js, not bin/tsc: tap's coverage loader, which tap adds to every child process, makes
+  // Node 20 load TypeScript 7's bin, an ES module without an extension, as CommonJS, and fail.
+  await exec(process.execPath, [join(typescript === undefined ? root : host, 'node_modules/typescript/lib/tsc.js'), '-p', host], { env: cleanEnv })
   return host
 }
 
 // Both installs at once: each takes most of a minute on a busy machine. Each test awaits its own;
 // the catch only keeps a failure from being reported before its test reads it.
 const hosts = {
-  lowest: installHost('lowest', LOWEST_FASTIFY, lowest['@fastify/cookie'] as string, lowest),
-  newest: installHost('newest', '5', 'latest', {})
+  lowest: installHost('lowest', LOWEST_FASTIFY, lowest['@fastify/cookie'] as string, undefined, lowest),
+  newest: installHost('newest', '5', 'latest', 'latest', {})
 }
 for (const host of Object.values(hosts)) host.catch(() => {})
 
@@ -150,6 +153,8 @@ for (const [name, installing] of Object.entries(hosts)) {
       for (const [dependency, version] of Object.entries(lowest)) t.equal(installed[dependency]?.version, version, `${dependency} at its lower bound`)
     } else {
       t.comment(Object.entries(installed).map(([dependency, { version }]) => `${dependency}@${version}`).join(', '))
+      const typescript = JSON.parse(await readFile(join(host, 'node_modules/typescript/package.json'), 'utf8')).version as string
+      t.comment(`the apps compiled by the newest TypeScript, ${typescript}`)
     }
     for (const standaloneOnly of ['helmet', 'close-with-grace', '@fastify/under-pressure']) {
       t.notOk(existsSync(join(host, 'node_modules', standaloneOnly)), `the host gets no ${standaloneOnly}: it is the standalone server's`)
