@@ -3,7 +3,6 @@ import type { FastifyError, FastifyRequest } from 'fastify'
 import { FORM_BODY_LIMIT } from './form-body.js'
 import { FIELD_LIMIT, UPLOAD_LIMIT } from './csv-upload.js'
 import { localeOf } from './i18n.js'
-import { kPaths } from '../src/urls.js'
 import type { Locale } from '../src/i18n/locale.js'
 import { renderPage } from './views.js'
 
@@ -50,17 +49,11 @@ export function answerStatus (error: FastifyError): number {
 }
 
 // Every error inside the plugin becomes a page of its own, with the layout and a way back;
-// a 4xx says what was wrong, anything else is logged and stays generic. Under a prefix, an
-// address the plugin does not have is such a page too (404); at the root the host's
-// not-found handler stays in charge (Fastify allows one per prefix).
+// a 4xx says what was wrong, anything else is logged and stays generic. An address the plugin
+// does not have, under its prefix too, is left to the host's not-found handler: the host's
+// page, logging and rate limit (fastify/demo limits its 404s against URL scanning) apply there
+// as everywhere else on its site.
 export default fp(async function errors (fastify) {
-  if (fastify[kPaths].base !== '') {
-    fastify.setNotFoundHandler(async function (request, reply) {
-      const { t } = localeOf(request)
-      return renderPage(reply.code(404), 'error.hbs', { title: t.error.notFound, status: 404, message: t.error.notFoundMessage })
-    })
-  }
-
   fastify.setErrorHandler(async function (error: FastifyError, request, reply) {
     const status = answerStatus(error)
     if (status === 500) request.log.error({ err: error }, 'fastify-stock-portfolio: request failed')
@@ -68,4 +61,4 @@ export default fp(async function errors (fastify) {
     const message = status === 500 ? locale.t.error.internal : refusalMessage(error, request, locale)
     return renderPage(reply.code(status), 'error.hbs', { title: locale.t.error.refused, status, message })
   })
-}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views', 'fastify-stock-portfolio/i18n'], decorators: { fastify: [kPaths], reply: ['portfolioViewAsync'] } })
+}, { name: 'fastify-stock-portfolio/errors', fastify: '5.x', dependencies: ['fastify-stock-portfolio/views', 'fastify-stock-portfolio/i18n'], decorators: { reply: ['portfolioViewAsync'] } })

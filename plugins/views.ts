@@ -35,7 +35,7 @@ const PARTIALS = ['field', 'purchase-row', 'position-row', 'header-cell', 'list-
 /**
  * The page the language switch comes back to: this one, without its query when the whole
  * address is longer than the switch takes (long tracking parameters), the list if even the
- * path is (only an error page's can be).
+ * path is (a host that ignores duplicate slashes serves any number of them).
  */
 function backOf (url: string): string {
   if (url.length <= BACK_MAX_LENGTH) return url

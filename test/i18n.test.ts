@@ -85,13 +85,13 @@ t.test('the switch on a page with a long address brings the visitor back, withou
   const switched = await switchFrom(tracked.body)
   t.equal(switched.statusCode, 302)
   t.equal(switched.headers.location, '/add_stock')
-  // Under a prefix, the plugin's own 404 page is at any path below it.
-  const host = Fastify()
+  // A host that ignores duplicate slashes serves a page at a path of any length.
+  const host = Fastify({ ignoreDuplicateSlashes: true })
   await host.register(stockPortfolio, { key: KEY_A, prefix: '/p' })
   t.teardown(() => host.close())
-  const lost = await host.inject({ url: `/p/${'x'.repeat(1001)}` })
-  t.equal(lost.statusCode, 404)
-  t.equal(back(lost.body), '', 'a page at a longer path goes back to the list')
+  const long = await host.inject({ url: `/p${'/'.repeat(1001)}stocks/` })
+  t.equal(long.statusCode, 200)
+  t.equal(back(long.body), '', 'a page at a longer path goes back to the list')
   t.equal((await host.inject({ method: 'POST', url: '/p/language', payload: 'locale=de&back=', headers: { 'content-type': form } })).headers.location, '/p/stocks/')
 })
 
