@@ -2,6 +2,7 @@ import t from 'tap'
 import { existsSync } from 'node:fs'
 import { readFile, readdir } from 'node:fs/promises'
 import { dirname, join } from 'node:path/posix'
+import { generateKey } from '../src/keys.js'
 
 // The docs name files, scripts, decorators and environment variables; each must exist, so
 // that the docs cannot drift from the code unnoticed.
@@ -61,9 +62,9 @@ t.test('every decorator the docs name is declared', async (t) => {
 })
 
 t.test('every environment variable the docs name is read somewhere', async (t) => {
-  // A host app's variable in a snippet, the chapter's own bad example, and the error Fastify's
-  // plugin loader throws in a host's tests.
-  const notOurs = new Set(['PORTFOLIO_KEY', 'BAD_SECRET_KEY', 'AVV_ERR_PLUGIN_EXEC_TIMEOUT'])
+  // A host app's variables (a snippet's, fastify/demo's), the chapter's own bad example, and the
+  // error Fastify's plugin loader throws in a host's tests.
+  const notOurs = new Set(['PORTFOLIO_KEY', 'COOKIE_SECURED', 'BAD_SECRET_KEY', 'AVV_ERR_PLUGIN_EXEC_TIMEOUT'])
   for (const [doc, text] of docs) {
     for (const span of spans(text)) {
       for (const name of span.match(/\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b/g) ?? []) {
@@ -96,4 +97,13 @@ t.test('every setting the server reads is in docs/configuration.md', async (t) =
   settings.add('NODE_ENV')
   t.ok(settings.size >= 15, `${settings.size} settings`)
   for (const name of settings) t.match(page, `\`${name as string}\``, `${name as string} is in docs/configuration.md`)
+})
+
+t.test('the key pattern docs/embedding.md gives @fastify/env takes what the plugin takes', async (t) => {
+  const embedding = docs.find(([path]) => path === 'docs/embedding.md')?.[1] ?? ''
+  const pattern = new RegExp(/pattern: '([^']+)'/.exec(embedding)?.[1] ?? 'the docs give no pattern')
+  const [one, two] = [generateKey(), generateKey()]
+  t.ok(pattern.test(one), 'a key')
+  t.ok(pattern.test(`${one},${two}`), 'a rotation list')
+  for (const bad of ['', 'abc', one.slice(1), `${one},`, `${one.slice(1)}g`]) t.notOk(pattern.test(bad), `refuses ${JSON.stringify(bad)}`)
 })
