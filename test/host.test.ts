@@ -209,7 +209,7 @@ t.test('with secure on, a form that arrives over plain HTTP without the cookie i
 t.test('under a prefix, an address the plugin does not have is the host\'s 404: its page and its rate limit', async (t) => {
   // fastify/demo's guard against URL scanning: its not-found handler behind a rate limit.
   const app = Fastify()
-  await app.register(rateLimit, { global: true, max: 100, timeWindow: 60_000 })
+  await app.register(rateLimit, { max: 100, timeWindow: 60_000 })
   app.setNotFoundHandler({ preHandler: app.rateLimit({ max: 2, timeWindow: 60_000 }) }, (request, reply) => {
     reply.code(404).send({ message: `the host has nothing at ${request.url}` })
   })
@@ -220,5 +220,18 @@ t.test('under a prefix, an address the plugin does not have is the host\'s 404: 
   t.same(missing.json(), { message: 'the host has nothing at /p/nope' }, 'the host\'s handler answers below the prefix')
   t.equal((await app.inject('/elsewhere')).statusCode, 404, 'and elsewhere')
   t.equal((await app.inject('/p/probe')).statusCode, 429, 'scanning below the prefix meets the host\'s limit')
-  t.equal((await app.inject('/p/stocks/')).statusCode, 200, 'the plugin\'s pages stay under the global limit only')
+})
+
+t.test('registered from a route folder that has a not-found handler of its own, it leaves that handler in charge', async (t) => {
+  // A fastify-cli route folder: the prefix is the folder's, the plugin registered without one.
+  const app = Fastify()
+  await app.register(async (folder) => {
+    folder.setNotFoundHandler((request, reply) => { reply.code(404).send(`the folder has nothing at ${request.url}`) })
+    await folder.register(stockPortfolio, { key: KEY_A })
+  }, { prefix: '/p' })
+  t.teardown(() => app.close())
+  t.equal((await app.inject('/p/stocks/')).statusCode, 200)
+  const missing = await app.inject('/p/nope')
+  t.equal(missing.statusCode, 404)
+  t.equal(missing.body, 'the folder has nothing at /p/nope')
 })

@@ -86,7 +86,7 @@ t.test('the switch on a page with a long address brings the visitor back, withou
   t.equal(switched.statusCode, 302)
   t.equal(switched.headers.location, '/add_stock')
   // A host that ignores duplicate slashes serves a page at a path of any length.
-  const host = Fastify({ ignoreDuplicateSlashes: true })
+  const host = Fastify({ routerOptions: { ignoreDuplicateSlashes: true } })
   await host.register(stockPortfolio, { key: KEY_A, prefix: '/p' })
   t.teardown(() => host.close())
   const long = await host.inject({ url: `/p${'/'.repeat(1001)}stocks/` })
