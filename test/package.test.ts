@@ -83,6 +83,7 @@ async function installHost (name: string, fastify: string, cookie: string, types
   }))
   // lib/tsc.js, not bin/tsc: tap's coverage loader, which tap adds to every child process, makes
   // Node 20 load TypeScript 7's bin, an ES module without an extension, as CommonJS, and fail.
+  // lib/tsc.js is not a public entry point: a TypeScript that moves it fails here, loudly.
   await exec(process.execPath, [join(typescript === undefined ? root : host, 'node_modules/typescript/lib/tsc.js'), '-p', host], { env: cleanEnv })
   return host
 }

@@ -26,7 +26,7 @@ const medians = (samples: Phases[]): Phases => {
   return Object.fromEntries(keys.map((key) => [key, median(samples.map((phase) => phase[key]))])) as Phases
 }
 
-/** Medians of `runs` cold starts with and without the plugin, as a markdown table. */
+/** Medians of `runs` cold starts of each host, as a markdown table. */
 export async function coldStart (runs = 9): Promise<string> {
   const samples: Record<Mode, Phases[]> = { plugin: [], 'fastify-only': [], 'dependencies-only': [] }
   for (let i = 0; i < runs; i++) {

@@ -9,16 +9,19 @@ import { performance } from 'node:perf_hooks'
 
 const bundle = new URL('../../dist/src/index.js', import.meta.url)
 const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000 }
-const staticImports = () => [...readFileSync(bundle, 'utf8').matchAll(/^import .* from "([^"]+)";$/gm)]
-  .map((match) => match[1]).filter((specifier) => !specifier.startsWith('node:'))
 const mode = process.argv[2] ?? 'plugin'
+const dependencies = mode === 'dependencies-only'
+  ? [...new Set([...readFileSync(bundle, 'utf8').matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]))]
+      .filter((specifier) => !specifier.startsWith('node:'))
+  : []
+if (mode === 'dependencies-only' && dependencies.length === 0) throw new Error(`no imports read off ${bundle.pathname}: has the bundle's format changed?`)
 const started = performance.now()
 const { default: Fastify } = await import('fastify')
 const fastifyImported = performance.now()
 const cpuBefore = cpuMs()
 const plugin = mode === 'plugin' ? await import(bundle.href) : undefined
 // All at once, as the bundle's static imports load.
-if (mode === 'dependencies-only') await Promise.all([...new Set(staticImports())].map((specifier) => import(specifier)))
+await Promise.all(dependencies.map((specifier) => import(specifier)))
 const pluginImported = performance.now()
 const app = Fastify()
 app.get('/host', async () => 'host')
