@@ -49,7 +49,8 @@ export interface StockPortfolioOptions {
   defaultLocale?: string
   /**
    * A host's own words: per locale, message key to message, over the shipped catalogue
-   * (`{ de: { 'list.title': 'Meine Aktien' } }`). The keys are those of src/i18n/catalogues/en.ts.
+   * (`{ de: { 'list.title': 'Meine Aktien' } }`). The keys are those of the English catalogue
+   * (dist/src/i18n/catalogues/en.d.ts in the package).
    */
   messages?: Record<string, Record<string, string>>
   /** The ISO 4217 code of the currency every amount is in, shown as each locale writes it. Default `USD`. */

@@ -129,6 +129,7 @@ t.test('the tarball: the built code, its types, the views; nothing of the standa
   const files = (await exec('tar', ['tzf', tarball])).stdout.split('\n').filter(Boolean)
   t.ok(files.includes('package/dist/src/index.js') && files.includes('package/dist/src/index.d.ts'), 'prepack built the code and its types into the tarball')
   t.ok(files.includes('package/views/stocks.hbs') && files.includes('package/public/portfolio.css'), 'and the views and stylesheet')
+  t.ok(files.includes('package/dist/src/i18n/catalogues/en.d.ts'), 'and the English catalogue\'s keys and words, which option messages and the docs point a host to')
   const linked = [...new Set([...readme.matchAll(/\]\((docs\/[^)#]+\.md)/g)].map((link) => `package/${link[1] as string}`))]
   t.same(linked.filter((file) => !files.includes(file)), [], `and the ${linked.length} pages of docs/ the README links to, readable in node_modules`)
   t.same(files.filter((file) => /\.map$|\/server\/|security-headers|pipelining/.test(file)), [], 'no source maps without sources, nothing of the standalone server')

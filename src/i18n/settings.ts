@@ -42,7 +42,7 @@ export function resolveLanguage ({ locales = SHIPPED_LOCALES, defaultLocale, mes
     if (!tags.includes(tag)) throw new TypeError(`option messages.${given}: ${tag} is not among option locales (${tags.join(', ')})`)
     if (typeof table !== 'object' || table === null) throw new TypeError(`option messages.${given} must be an object of message keys and messages`)
     for (const [key, message] of Object.entries(table)) {
-      if (!(MESSAGE_KEYS as string[]).includes(key)) throw new TypeError(`option messages.${given}: there is no message "${key}" (the keys are those of src/i18n/catalogues/en.ts, such as "list.title")`)
+      if (!(MESSAGE_KEYS as string[]).includes(key)) throw new TypeError(`option messages.${given}: there is no message "${key}" (the keys are those of the English catalogue, in the package at dist/src/i18n/catalogues/en.d.ts, such as "list.title")`)
       const problem = messageProblem(key as MessageKey, message)
       if (problem !== undefined) throw new TypeError(`option messages.${given}["${key}"] ${problem}`)
     }
