@@ -6,11 +6,13 @@ import pipelining from './pipelining.js'
 import stockPortfolio from '../index.js'
 import { answerStatus } from '../../plugins/errors.js'
 import type { ServerConfig } from './config.js'
-import { type ErrorPage, errorPages } from './error-page.js'
+import { type ErrorPage, type ErrorPageKind, errorPages } from './error-page.js'
 import { resolveLanguage } from '../i18n/settings.js'
 
 /** Fastify's default: what a request outside the plugin may carry (the plugin's form takes 16 KiB). */
 const BODY_LIMIT = 1024 * 1024
+/** The page for an error outside the plugin, by the status it is answered with; any other 4xx is malformed. */
+const PAGE_OF_STATUS: Partial<Record<number, ErrorPageKind>> = { 413: 'tooLarge', 415: 'mediaType', 500: 'internal', 503: 'busy' }
 
 /**
  * Node's own answer to a request it cannot parse, with the pages' headers and error page: in
@@ -104,8 +106,8 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
   // Outside the plugin, which has its own, an error is the same page too, never Fastify's JSON.
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = answerStatus(error)
-    const kind = status === 413 ? 'tooLarge' : status === 415 ? 'mediaType' : status === 503 ? 'busy' : status === 500 ? 'internal' : 'malformed'
-    if (kind === 'internal') request.log.error({ err: error }, 'request failed')
+    const kind = PAGE_OF_STATUS[status] ?? 'malformed'
+    if (status === 500) request.log.error({ err: error }, 'request failed')
     sendErrorPage(reply, status, errorPage(kind, request.headers['accept-language']))
   })
   app.get('/', async (_request, reply) => reply.redirect('/stocks/', 302))
