@@ -64,13 +64,21 @@ await app.listen({ host: '127.0.0.1', port: 0 })
 }
 const MOUNTS = [['', 'portfolio', 'AAPL'], ['/p', 'portfolio_p', 'MSFT'], ['/p/sub', 'portfolio_p_sub', 'SBUX']] as const
 
+interface HostVersions {
+  fastify: string
+  /** The host's own @fastify/cookie: exact, as an override of the same package requires. */
+  cookie: string
+  /** A TypeScript for the host to install and compile with; without it, the project's. */
+  typescript?: string
+  /** Pins the plugin's dependencies; without it npm takes the newest its ranges admit. */
+  overrides?: Record<string, string>
+}
+
 /**
  * A host app outside the repository, installed from the tarball beside `fastify` and the host's
- * own @fastify/cookie (exact, as an override of the same package requires), with the apps above
- * compiled by tsc (strict, NodeNext): the project's, or the TypeScript the host installs.
- * `overrides` pins the plugin's dependencies; without it npm takes the newest its ranges admit.
+ * own @fastify/cookie, with the apps above compiled by tsc (strict, NodeNext).
  */
-async function installHost (name: string, fastify: string, cookie: string, typescript: string | undefined, overrides: Record<string, string>): Promise<string> {
+async function installHost (name: string, { fastify, cookie, typescript, overrides = {} }: HostVersions): Promise<string> {
   const host = join(dir, name)
   await mkdir(host)
   await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides }))
@@ -91,8 +99,8 @@ async function installHost (name: string, fastify: string, cookie: string, types
 // Both installs at once: each takes most of a minute on a busy machine. Each test awaits its own;
 // the catch only keeps a failure from being reported before its test reads it.
 const hosts = {
-  lowest: installHost('lowest', LOWEST_FASTIFY, lowest['@fastify/cookie'] as string, undefined, lowest),
-  newest: installHost('newest', '5', 'latest', 'latest', {})
+  lowest: installHost('lowest', { fastify: LOWEST_FASTIFY, cookie: lowest['@fastify/cookie'] as string, overrides: lowest }),
+  newest: installHost('newest', { fastify: '5', cookie: 'latest', typescript: 'latest' })
 }
 for (const host of Object.values(hosts)) host.catch(() => {})
 
