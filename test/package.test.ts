@@ -11,9 +11,10 @@ import { HttpSession } from '../clients/http-session.js'
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 const readme = await readFile(join(root, 'README.md'), 'utf8')
 const embedding = await readFile(join(root, 'docs/embedding.md'), 'utf8')
-// This process's NODE_OPTIONS stay out of npm, tsc and the hosts; tap's process-info hook still
-// adds its own loader to every child process, whatever environment it is given.
-const { NODE_OPTIONS, ...cleanEnv } = process.env
+// npm, tsc and the hosts run outside the project: nothing of theirs counts toward its coverage.
+// tap's process-info hook loads into every child process whatever environment it is given; this
+// switch, which tap documents, keeps it from recording coverage, which slows npm and tsc down.
+const unmeasured = { ...process.env, _TAPJS_PROCESSINFO_COVERAGE_: '0' }
 // Packing, installing and compiling take about a minute alone, minutes on a busy machine.
 t.setTimeout(600_000)
 
@@ -32,7 +33,7 @@ async function pack (dir: string): Promise<string> {
   const skipped = new Set(['node_modules', 'dist', '.git', '.tap', 'coverage', '.tmp'])
   await cp(root, copy, { recursive: true, filter: (path) => !skipped.has(basename(path)) })
   await symlink(join(root, 'node_modules'), join(copy, 'node_modules'))
-  const { stdout } = await exec('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: copy, env: cleanEnv })
+  const { stdout } = await exec('npm', ['pack', '--pack-destination', dir, '--silent'], { cwd: copy, env: unmeasured })
   return join(dir, stdout.trim().split('\n').at(-1) as string)
 }
 
@@ -83,7 +84,7 @@ async function installHost (name: string, { fastify, cookie, typescript, overrid
   await mkdir(host)
   await writeFile(join(host, 'package.json'), JSON.stringify({ name: 'host', private: true, type: 'module', overrides }))
   const own = typescript === undefined ? [] : [`typescript@${typescript}`]
-  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', `fastify@${fastify}`, `@fastify/cookie@${cookie}`, '@types/node@20', ...own, tarball], { cwd: host, env: cleanEnv })
+  await exec('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--save-exact', `fastify@${fastify}`, `@fastify/cookie@${cookie}`, '@types/node@20', ...own, tarball], { cwd: host, env: unmeasured })
   for (const [file, source] of Object.entries(APPS)) await writeFile(join(host, file), source)
   await writeFile(join(host, 'tsconfig.json'), JSON.stringify({
     compilerOptions: { strict: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', outDir: 'out', types: ['node'] },
@@ -92,7 +93,7 @@ async function installHost (name: string, { fastify, cookie, typescript, overrid
   // lib/tsc.js, not bin/tsc: tap's coverage loader, which tap adds to every child process, makes
   // Node 20 load TypeScript 7's bin, an ES module without an extension, as CommonJS, and fail.
   // lib/tsc.js is not a public entry point: a TypeScript that moves it fails here, loudly.
-  await exec(process.execPath, [join(typescript === undefined ? root : host, 'node_modules/typescript/lib/tsc.js'), '-p', host], { env: cleanEnv })
+  await exec(process.execPath, [join(typescript === undefined ? root : host, 'node_modules/typescript/lib/tsc.js'), '-p', host], { env: unmeasured })
   return host
 }
 
@@ -106,7 +107,7 @@ for (const host of Object.values(hosts)) host.catch(() => {})
 
 /** Starts one of a host's compiled apps; returns its address. */
 async function serve (t: Test, host: string, app: string): Promise<string> {
-  const child = launch(process.execPath, [`out/${app}`], { cwd: host, env: { ...cleanEnv, PORTFOLIO_KEY: KEY_A }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
+  const child = launch(process.execPath, [`out/${app}`], { cwd: host, env: { ...unmeasured, PORTFOLIO_KEY: KEY_A }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
   t.teardown(() => { kill(child) })
   return (await waitFor(child, LISTENING, app)).match[1] as string
 }
@@ -146,19 +147,19 @@ t.test('the tarball: the built code, its types, the views; nothing of the standa
 
   // The checks a registry would want, on the tarball a host gets.
   const bin = (name: string): string => join(root, 'node_modules/.bin', name)
-  const { stdout: analysis } = await exec(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], { env: cleanEnv })
+  const { stdout: analysis } = await exec(bin('attw'), [tarball, '--profile', 'esm-only', '--format', 'json'], { env: unmeasured })
   const node10 = JSON.parse(analysis).analysis.entrypoints['.'].resolutions.node10.resolution
   t.match(node10?.fileName, /\/dist\/src\/index\.d\.ts$/, 'a resolver that reads no exports (node10) finds the types too')
-  await exec(bin('publint'), ['run', tarball, '--strict'], { env: cleanEnv })
+  await exec(bin('publint'), ['run', tarball, '--strict'], { env: unmeasured })
   t.pass('publint and @arethetypeswrong/cli find no problem')
 })
 
 for (const [name, installing] of Object.entries(hosts)) {
   t.test(`installed into a host app on the ${name} Fastify and dependencies its ranges admit`, async (t) => {
     const host = await installing
-    const { stdout: tree } = await exec('npm', ['ls', 'fastify', '--all', '--parseable'], { cwd: host, env: cleanEnv })
+    const { stdout: tree } = await exec('npm', ['ls', 'fastify', '--all', '--parseable'], { cwd: host, env: unmeasured })
     t.equal(tree.split('\n').filter((line) => line.endsWith('node_modules/fastify')).length, 1, 'one copy of fastify: the host\'s')
-    const installed = JSON.parse((await exec('npm', ['ls', '--all', '--json'], { cwd: host, env: cleanEnv })).stdout).dependencies['fastify-stock-portfolio'].dependencies as Record<string, { version: string }>
+    const installed = JSON.parse((await exec('npm', ['ls', '--all', '--json'], { cwd: host, env: unmeasured })).stdout).dependencies['fastify-stock-portfolio'].dependencies as Record<string, { version: string }>
     if (name === 'lowest') {
       for (const [dependency, version] of Object.entries(lowest)) t.equal(installed[dependency]?.version, version, `${dependency} at its lower bound`)
     } else {
@@ -169,7 +170,7 @@ for (const [name, installing] of Object.entries(hosts)) {
     for (const standaloneOnly of ['helmet', 'close-with-grace', '@fastify/under-pressure']) {
       t.notOk(existsSync(join(host, 'node_modules', standaloneOnly)), `the host gets no ${standaloneOnly}: it is the standalone server's`)
     }
-    const { stdout: key } = await exec(join(host, 'node_modules/.bin/fastify-stock-portfolio'), ['genkey'], { cwd: host, env: cleanEnv })
+    const { stdout: key } = await exec(join(host, 'node_modules/.bin/fastify-stock-portfolio'), ['genkey'], { cwd: host, env: unmeasured })
     t.match(key, /^[0-9a-f]{64}\n$/, 'npx fastify-stock-portfolio genkey prints a key')
 
     t.test('the README snippet compiles and serves', async (t) => {
@@ -191,7 +192,7 @@ for (const [name, installing] of Object.entries(hosts)) {
     t.test('the test docs/embedding.md gives a host passes in it', async (t) => {
       t.match(APPS['host-test.ts'], "from 'fastify-stock-portfolio'")
       // Node 20 reports TAP to a pipe, later Nodes their spec reporter: ask for TAP.
-      const { stdout } = await exec(process.execPath, ['--test', '--test-reporter=tap', 'out/host-test.js'], { cwd: host, env: cleanEnv })
+      const { stdout } = await exec(process.execPath, ['--test', '--test-reporter=tap', 'out/host-test.js'], { cwd: host, env: unmeasured })
       t.match(stdout, /^# pass 1$/m, 'its one test passes')
       t.match(stdout, /^# fail 0$/m)
     })
@@ -202,7 +203,7 @@ const { default: stockPortfolio, generateKey } = require('fastify-stock-portfoli
 const app = Fastify()
 app.register(stockPortfolio, { prefix: '/portfolio', key: generateKey() })
 app.inject('/portfolio/stocks/').then((response) => { console.log(response.statusCode); return app.close() })`
-      const { stdout } = await exec(process.execPath, ['-e', script], { cwd: host, env: cleanEnv })
+      const { stdout } = await exec(process.execPath, ['-e', script], { cwd: host, env: unmeasured })
       t.equal(stdout, '200\n', 'the list answers')
     })
 
@@ -231,7 +232,7 @@ app.inject('/portfolio/stocks/').then((response) => { console.log(response.statu
 t.test('npm start\'s build: the standalone server, bundled as the plugin is, serves the pages', async (t) => {
   // The pack above ran `npm run build` in the copy; the other tests' processes run tsc's build.
   const copy = join(dir, 'source')
-  const env = { ...cleanEnv, SESSION_KEY: KEY_A, PORT: '0', LOG_LEVEL: 'info' }
+  const env = { ...unmeasured, SESSION_KEY: KEY_A, PORT: '0', LOG_LEVEL: 'info' }
   const child = launch(process.execPath, ['dist/src/server/server.js'], { cwd: copy, env, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
   t.teardown(() => { kill(child) })
   const url = (await waitFor(child, LISTENING, 'the bundled server')).match[1] as string

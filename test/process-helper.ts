@@ -77,11 +77,12 @@ const NODE_FLAGS = ['--enable-source-maps']
  * would only slow the process down.
  */
 export function run (source: string, env: Record<string, string>, preload: string[] = [], coverage = true, args: string[] = []): ChildProcessWithoutNullStreams {
-  const { SESSION_KEY, NODE_ENV, NODE_OPTIONS, ...rest } = process.env
-  // tap's NODE_OPTIONS load its coverage recorder into every child.
-  const inherited = coverage && NODE_OPTIONS !== undefined ? { ...rest, NODE_OPTIONS } : rest
+  const { SESSION_KEY, NODE_ENV, ...inherited } = process.env
+  // tap's process-info hook loads into every child; this switch, which tap documents, keeps it
+  // from recording coverage.
+  const measured = coverage ? {} : { _TAPJS_PROCESSINFO_COVERAGE_: '0' }
   const argv = [...NODE_FLAGS, ...preload.flatMap((file) => ['--import', join(root, file)]), built(source), ...args]
-  return launch(process.execPath, argv, { cwd: root, env: { ...inherited, ...env }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
+  return launch(process.execPath, argv, { cwd: root, env: { ...inherited, ...measured, ...env }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
 }
 
 export async function finish (child: ChildProcessWithoutNullStreams): Promise<{ code: number | null, stdout: string, stderr: string }> {
