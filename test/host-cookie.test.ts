@@ -2,7 +2,7 @@ import t from 'tap'
 import Fastify from 'fastify'
 import cookie from '@fastify/cookie'
 import stockPortfolio from '../src/index.js'
-import { Browser, KEY_A, VALID } from './helper.js'
+import { Browser, KEY_A, VALID, csrfToken } from './helper.js'
 
 // A host's @fastify/cookie merges its parseOptions into every cookie any plugin sets. The
 // portfolio's cookie must carry exactly the attributes the plugin chooses, whatever those are.
@@ -28,3 +28,42 @@ for (const [name, parseOptions] of Object.entries(hostOptions)) {
     t.same(((await browser.get('/p/stocks/', { accept: 'application/json' })).json() as { holdings: unknown[] }).holdings.length, 1)
   })
 }
+
+// @fastify/cookie parses in the hook its `hook` option names; the session opens in onRequest,
+// before any of those.
+for (const hook of ['preParsing', 'preValidation', 'preHandler'] as const) {
+  t.test(`a host whose @fastify/cookie parses with hook: ${hook}: every page and form works`, async (t) => {
+    const app = Fastify()
+    await app.register(cookie, { hook })
+    app.get('/host', async (request) => ({ cookies: request.cookies }))
+    await app.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+    t.teardown(() => app.close())
+    const browser = new Browser(app)
+    const added = await browser.submit('/p/add_stock', VALID)
+    t.equal(added.statusCode, 302, 'the form is taken')
+    const list = await browser.get('/p/stocks/')
+    t.equal(list.statusCode, 200)
+    t.match(list.body, VALID.stock_symbol, 'the purchase is listed')
+    const host = await app.inject({ url: '/host', headers: { cookie: 'theme=dark' } })
+    t.same(host.json(), { cookies: { theme: 'dark' } }, 'the host\'s own routes parse as the host chose')
+  })
+}
+
+// With hook: false, @fastify/cookie 11.1.5 writes no cookie set in an onSend hook: the pages
+// show, every form is refused for want of the cookie, and the host is told once.
+t.test('a host whose @fastify/cookie parses with hook: false is told once why forms are refused', async (t) => {
+  const lines: string[] = []
+  const app = Fastify({ logger: { level: 'error', stream: { write: (line: string) => { lines.push(line) } } } })
+  await app.register(cookie, { hook: false })
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => app.close())
+  const browser = new Browser(app)
+  const form = await browser.get('/p/add_stock')
+  t.equal(form.statusCode, 200, 'the page shows')
+  t.equal(form.headers['set-cookie'], undefined, 'without its cookie')
+  t.equal((await browser.get('/p/add_stock')).statusCode, 200)
+  t.equal(lines.length, 1, 'told once')
+  t.match(JSON.parse(lines[0] as string), { level: 50, cookie: 'portfolio_p', msg: /did not write it.*hook: false/ })
+  const refused = await app.inject({ method: 'POST', url: '/p/add_stock', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...VALID, _csrf: csrfToken(form.body) }).toString() })
+  t.equal(refused.statusCode, 403, 'the form is refused')
+})
