@@ -32,7 +32,7 @@ const MESSAGES: Record<string, (locale: Locale) => string> = {
  * of the visitor's language.
  */
 function refusalMessage (error: FastifyError, request: FastifyRequest, locale: Locale): string {
-  const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && request.headers['content-type']?.startsWith('multipart/') === true
+  const code = error.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && request.headers['content-type']?.toLowerCase().startsWith('multipart/') === true
     ? 'FST_PORTFOLIO_UPLOAD_TOO_LARGE'
     : error.code
   return MESSAGES[code]?.(locale) ?? locale.say('error.other', { detail: error.message })
