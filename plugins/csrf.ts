@@ -74,6 +74,7 @@ function isCrossSite (request: FastifyRequest): boolean {
 
 export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function csrf (fastify, { secure, cookieName }) {
   const tokens = new Tokens({ userInfo: false })
+  let toldOfPlainHttp = false
 
   fastify.decorateReply('portfolioCsrfToken', function () {
     const session = this.request.portfolioSession
@@ -98,7 +99,9 @@ export default fp<Pick<ResolvedOptions, 'secure' | 'cookieName'>>(async function
     const secret = request.portfolioSession.get('csrf')
     const body = request.body
     const token = typeof body === 'object' && body !== null && '_csrf' in body ? body._csrf : undefined
-    if (secret === undefined && secure && request.protocol === 'http' && request.cookies[cookieName] === undefined) {
+    // Once: any client can post over plain HTTP, and each at warn would fill the host's logs.
+    if (!toldOfPlainHttp && secret === undefined && secure && request.protocol === 'http' && request.cookies[cookieName] === undefined) {
+      toldOfPlainHttp = true
       request.log.warn('fastify-stock-portfolio: a form arrived without the session cookie over plain HTTP while the cookie is Secure: browsers send a Secure cookie over HTTPS only, so every form will be refused. Serve the pages over HTTPS, or set secure: false for local development (behind a TLS proxy, set trustProxy)')
     }
     if (secret === undefined || typeof token !== 'string' || !tokens.verify(secret, token)) return new InvalidCsrfToken()

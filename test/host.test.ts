@@ -190,13 +190,16 @@ t.test('with @fastify/swagger in the host, only the JSON read is documented unle
   t.same((tagged.swagger().paths?.['/p/stocks/']?.get as { tags: string[] }).tags, ['portfolio'])
 })
 
-t.test('with secure on, a form that arrives over plain HTTP without the cookie is logged with the reason', async (t) => {
+t.test('with secure on, a form that arrives over plain HTTP without the cookie is logged with the reason, once', async (t) => {
   const lines: string[] = []
   const app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => { lines.push(line) } } } })
   await app.register(stockPortfolio, { prefix: '/p', key: KEY_A, secure: true })
   t.teardown(() => app.close())
-  const response = await app.inject({ method: 'POST', url: '/p/add_stock', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...VALID, _csrf: 'x' }).toString() })
-  t.equal(response.statusCode, 403)
+  for (let i = 0; i < 3; i++) {
+    const response = await app.inject({ method: 'POST', url: '/p/add_stock', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: new URLSearchParams({ ...VALID, _csrf: 'x' }).toString() })
+    t.equal(response.statusCode, 403)
+  }
+  t.equal(lines.length, 1, 'once, though anyone can send such forms')
   t.match(lines.join(''), 'a form arrived without the session cookie over plain HTTP while the cookie is Secure')
   lines.length = 0
   const insecure = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => { lines.push(line) } } } })
