@@ -2,6 +2,7 @@ import fp from 'fastify-plugin'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { ResolvedOptions } from '../src/options.js'
 import { type LanguageChoice, languageChoices as choicesOf, type Locale, makeLocale, negotiate } from '../src/i18n/locale.js'
+import { varyOn } from '../src/vary.js'
 
 // The visitor's language: the one they chose with the switch on every page (kept in the
 // plugin's session), else the best of Accept-Language among the offered ones, else the default.
@@ -71,8 +72,7 @@ export const languageChoices = (reply: FastifyReply, locale: Locale): LanguageCh
 /** Marks a reply as written in the visitor's language, which depends on Accept-Language. */
 export function markLanguage (reply: FastifyReply, locale: Locale): void {
   reply.header('content-language', locale.tag)
-  const vary = reply.getHeader('vary')
-  reply.header('vary', vary === undefined ? 'Accept-Language' : `${String(vary)}, Accept-Language`)
+  varyOn(reply, 'Accept-Language')
 }
 
 export default fp<Pick<ResolvedOptions, 'locales' | 'defaultLocale' | 'currency'>>(async function i18n (fastify, { locales, defaultLocale, currency }) {

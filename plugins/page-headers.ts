@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin'
+import { varyOn } from '../src/vary.js'
 
 const FRAME_ANCESTORS = "frame-ancestors 'none'"
 
@@ -8,9 +9,9 @@ const FRAME_ANCESTORS = "frame-ancestors 'none'"
 //   own framing policy (helmet's, say) is kept; only a missing one is added.
 export default fp(async function pageHeaders (fastify) {
   fastify.addHook('onSend', (_request, reply, payload, done) => {
-    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store')
-    const vary = reply.getHeader('vary')
-    reply.header('vary', vary === undefined ? 'Cookie' : `${String(vary)}, Cookie`)
+    // Over what a host's caching plugin set: these pages hold a visitor's portfolio and token.
+    reply.header('cache-control', 'no-store')
+    varyOn(reply, 'Cookie')
     // A redirect has no document to frame.
     if (reply.statusCode < 300 || reply.statusCode >= 400) {
       if (!reply.hasHeader('x-frame-options')) reply.header('x-frame-options', 'DENY')

@@ -8,6 +8,7 @@ import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
 import { takeMessage } from '../plugins/flash.js'
 import { localeOf } from '../plugins/i18n.js'
 import { kPaths } from '../src/urls.js'
+import { varyOn } from '../src/vary.js'
 import { renderPage } from '../plugins/views.js'
 
 /**
@@ -32,7 +33,7 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
     const session = request.portfolioSession
     const holdings = decodePortfolio(session.get('holdings'))
     const query = readListQuery(request.query)
-    reply.header('vary', 'Accept')
+    varyOn(reply, 'Accept')
     // A host app reads the portfolio as JSON, a page at a time as the page shows it; browsers,
     // and any other Accept, get the page.
     if (wantsJson(request)) {

@@ -238,3 +238,26 @@ t.test('registered from a route folder that has a not-found handler of its own, 
   t.equal(missing.statusCode, 404)
   t.equal(missing.body, 'the folder has nothing at /p/nope')
 })
+
+t.test('a host\'s caching headers: its pages stay no-store, and Vary keeps what the host put there', async (t) => {
+  // What @fastify/caching and @fastify/cors do before the plugin's hooks run.
+  const app = Fastify()
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.header('cache-control', 'public, max-age=300').header('vary', 'Origin')
+    done()
+  })
+  await app.register(stockPortfolio, { prefix: '/p', key: KEY_A })
+  t.teardown(() => app.close())
+  const browser = new Browser(app)
+  await browser.submit('/p/add_stock', VALID)
+  const pages = { '/p/add_stock': 'Origin, Accept-Language, Cookie', '/p/stocks/': 'Origin, Accept, Accept-Language, Cookie', '/p/stocks/import': 'Origin, Accept-Language, Cookie', '/p/stocks/portfolio.csv': 'Origin, Cookie' }
+  for (const [url, vary] of Object.entries(pages)) {
+    const response = await browser.get(url)
+    t.equal(response.statusCode, 200, url)
+    t.equal(response.headers['cache-control'], 'no-store', `${url}: it holds the visitor's portfolio or token`)
+    t.equal(response.headers.vary, vary, `${url}: Vary added to, not replaced`)
+  }
+  const json = await browser.get('/p/stocks/', { accept: 'application/json' })
+  t.equal(json.headers['cache-control'], 'no-store')
+  t.equal(json.headers.vary, 'Origin, Accept, Cookie')
+})
