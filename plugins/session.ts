@@ -1,6 +1,6 @@
 import { hkdfSync } from 'node:crypto'
 import fp from 'fastify-plugin'
-import type { onSendHookHandler } from 'fastify'
+import type { FastifyRequest, onSendHookHandler } from 'fastify'
 import cookie from '@fastify/cookie'
 import secureSession, { type Session } from '@fastify/secure-session'
 import type { ResolvedOptions } from '../src/options.js'
@@ -49,7 +49,9 @@ function purposeKey (key: Buffer, cookieName: string, path: string): Buffer {
 function reportDroppedCookie (cookieName: string): onSendHookHandler {
   let reported = false
   return (request, reply, payload, done) => {
-    if (!reported && request.portfolioSession.changed && ![reply.getHeader('set-cookie') ?? []].flat().some((value) => String(value).startsWith(`${cookieName}=`))) {
+    // A request a host's onRequest hook answered before the session's hook ran has none.
+    const session = request.portfolioSession as FastifyRequest['portfolioSession'] | null
+    if (!reported && session?.changed === true && ![reply.getHeader('set-cookie') ?? []].flat().some((value) => String(value).startsWith(`${cookieName}=`))) {
       reported = true
       request.log.error({ cookie: cookieName }, 'fastify-stock-portfolio: the session cookie was set but the host\'s @fastify/cookie did not write it, so every form will be refused; it does not write cookies set in onSend hooks when registered with hook: false. Register @fastify/cookie with its default hook (onRequest) or another hook')
     }

@@ -3,6 +3,7 @@ import { writeFile } from 'node:fs/promises'
 import Fastify from 'fastify'
 import swagger from '@fastify/swagger'
 import rateLimit from '@fastify/rate-limit'
+import cookie from '@fastify/cookie'
 import stockPortfolio from '../src/index.js'
 import { Browser, csrfToken, KEY_A, setCookies, tableRows, VALID } from './helper.js'
 
@@ -131,30 +132,35 @@ t.test('a host layout that writes the page twice, or not at all, is rendered as 
   }
 })
 
-t.test('behind the host\'s login: an onRequest hook in an enclosing context guards every page', async (t) => {
-  const app = Fastify()
-  await app.register(async function members (scope) {
-    scope.addHook('onRequest', async (request, reply) => {
-      if (request.headers.authorization !== 'Bearer member') return reply.redirect('/login', 303)
+// With the host's own @fastify/cookie too (@fastify/session brings it), whose hooks the plugin's
+// then shares.
+for (const hostCookie of [false, true]) {
+  t.test(`behind the host's login: an onRequest hook in an enclosing context guards every page${hostCookie ? ', beside the host\'s @fastify/cookie' : ''}`, async (t) => {
+    const app = Fastify()
+    if (hostCookie) await app.register(cookie)
+    await app.register(async function members (scope) {
+      scope.addHook('onRequest', async (request, reply) => {
+        if (request.headers.authorization !== 'Bearer member') return reply.redirect('/login', 303)
+      })
+      await scope.register(stockPortfolio, { prefix: '/portfolio', key: KEY_A })
     })
-    await scope.register(stockPortfolio, { prefix: '/portfolio', key: KEY_A })
+    app.get('/login', async () => 'login page')
+    t.teardown(() => app.close())
+    for (const [method, url] of [['GET', '/portfolio/stocks/'], ['GET', '/portfolio/add_stock'], ['POST', '/portfolio/add_stock'], ['GET', '/portfolio/assets/portfolio.css']] as const) {
+      const response = await app.inject({ method, url })
+      t.equal(response.statusCode, 303, `${method} ${url} without login`)
+      t.equal(response.headers.location, '/login')
+      t.same(response.cookies, [], 'no session is started')
+    }
+    const member = new Browser(app)
+    const headers = { authorization: 'Bearer member' }
+    const token = csrfToken((await member.get('/portfolio/add_stock', headers)).body)
+    const saved = await member.postRaw('/portfolio/add_stock', new URLSearchParams({ ...VALID, _csrf: token }).toString(), headers)
+    t.equal(saved.statusCode, 302)
+    t.same(tableRows((await member.get('/portfolio/stocks/', headers)).body).length, 1, 'a member uses the pages')
+    t.equal((await app.inject('/login')).body, 'login page', 'the host\'s own routes are not guarded')
   })
-  app.get('/login', async () => 'login page')
-  t.teardown(() => app.close())
-  for (const [method, url] of [['GET', '/portfolio/stocks/'], ['GET', '/portfolio/add_stock'], ['POST', '/portfolio/add_stock'], ['GET', '/portfolio/assets/portfolio.css']] as const) {
-    const response = await app.inject({ method, url })
-    t.equal(response.statusCode, 303, `${method} ${url} without login`)
-    t.equal(response.headers.location, '/login')
-    t.same(response.cookies, [], 'no session is started')
-  }
-  const member = new Browser(app)
-  const headers = { authorization: 'Bearer member' }
-  const token = csrfToken((await member.get('/portfolio/add_stock', headers)).body)
-  const saved = await member.postRaw('/portfolio/add_stock', new URLSearchParams({ ...VALID, _csrf: token }).toString(), headers)
-  t.equal(saved.statusCode, 302)
-  t.same(tableRows((await member.get('/portfolio/stocks/', headers)).body).length, 1, 'a member uses the pages')
-  t.equal((await app.inject('/login')).body, 'login page', 'the host\'s own routes are not guarded')
-})
+}
 
 t.test('with @fastify/swagger in the host, only the JSON read is documented unless asked', async (t) => {
   for (const [openapi, expected] of [
