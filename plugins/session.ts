@@ -5,6 +5,7 @@ import cookie from '@fastify/cookie'
 import secureSession, { type Session } from '@fastify/secure-session'
 import type { ResolvedOptions } from '../src/options.js'
 import cookieConflict from './cookie-conflict.js'
+import cookiePathCheck from './cookie-path.js'
 import cookieSize from './cookie-size.js'
 
 /** What the plugin's own encrypted cookie holds. */
@@ -74,6 +75,7 @@ export default fp<SessionPluginOptions>(async function session (fastify, { keys,
       done()
     })
   }
+  await fastify.register(cookiePathCheck, { cookiePath })
   await fastify.register(cookieConflict, { cookieName })
   await fastify.register(secureSession, {
     sessionName: 'portfolioSession',

@@ -1,7 +1,8 @@
 /** The session cookies of the plugin's mounts on one server: name and Path of each. */
 const mounts = new WeakMap<object, Array<{ cookieName: string, cookiePath: string }>>()
 
-const covers = (outer: string, inner: string): boolean =>
+/** Whether browsers send a cookie of Path `outer` with a request for the path `inner` (RFC 6265, 5.1.4). */
+export const covers = (outer: string, inner: string): boolean =>
   outer === inner || inner.startsWith(outer === '/' ? '/' : `${outer}/`)
 
 /**

@@ -79,3 +79,26 @@ t.test('the prefix the options ask for, however spelled, is where Fastify mounts
   t.equal((await wrapped.inject('/portfolio/add_stock')).statusCode, 200, 'an options function without a prefix, inside a prefixed plugin')
   await wrapped.close()
 })
+
+// Browsers compare a cookie's Path byte for byte; a host's router may be more lenient.
+for (const [routerOptions, elsewhere] of [[{ caseSensitive: false }, '/Portfolio'], [{ ignoreDuplicateSlashes: true }, '//portfolio']] as const) {
+  t.test(`a host router with ${JSON.stringify(routerOptions)}: ${elsewhere}/… is sent to /portfolio/…, the portfolio untouched`, async (t) => {
+    const app = Fastify({ routerOptions })
+    await app.register(stockPortfolio, { prefix: '/portfolio', key: KEY_A })
+    t.teardown(() => app.close())
+    const browser = new Browser(app)
+    t.equal((await browser.submit('/portfolio/add_stock', VALID)).statusCode, 302)
+    // Sent as a browser sends it there: without the cookie, which its Path does not cover.
+    for (const [method, url, location] of [
+      ['GET', `${elsewhere}/add_stock?from=mail`, '/portfolio/add_stock?from=mail'],
+      ['GET', `${elsewhere}/stocks/`, '/portfolio/stocks/'],
+      ['POST', `${elsewhere}/add_stock`, '/portfolio/add_stock']
+    ] as const) {
+      const response = await app.inject({ method, url, headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: method === 'POST' ? new URLSearchParams(VALID).toString() : undefined })
+      t.equal(response.statusCode, 308, `${method} ${url}`)
+      t.equal(response.headers.location, location)
+      t.equal(response.headers['set-cookie'], undefined, 'no cookie over the visitor\'s')
+    }
+    t.equal((await browser.get('/portfolio/stocks/', { accept: 'application/json' })).json().holdings.length, 1, 'the portfolio is as it was')
+  })
+}

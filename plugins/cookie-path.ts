@@ -1,0 +1,20 @@
+import fp from 'fastify-plugin'
+import { covers } from '../src/mounts.js'
+
+// A host may route to the plugin addresses its cookie's Path does not cover, which browsers
+// compare byte for byte: another case (the router's `caseSensitive: false`) or a doubled slash
+// before the prefix (`ignoreDuplicateSlashes`). No cookie comes with such a request, and the new
+// session sealed in reply would replace the visitor's portfolio, so it is sent to the address
+// as registered instead, before the session opens.
+export default fp<{ cookiePath: string }>(async function cookiePath (fastify, { cookiePath }) {
+  fastify.addHook('onRequest', (request, reply, done) => {
+    const query = request.url.indexOf('?')
+    const path = query === -1 ? request.url : request.url.slice(0, query)
+    if (covers(cookiePath, path)) {
+      done()
+      return
+    }
+    // Every route of the plugin has a fixed address.
+    reply.redirect(`${request.routeOptions.url as string}${query === -1 ? '' : request.url.slice(query)}`, 308)
+  })
+}, { name: 'fastify-stock-portfolio/cookie-path', fastify: '5.x' })
