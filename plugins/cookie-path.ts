@@ -14,7 +14,7 @@ export default fp<{ cookiePath: string }>(async function cookiePath (fastify, { 
       done()
       return
     }
-    // Every route of the plugin has a fixed address.
-    reply.redirect(`${request.routeOptions.url as string}${query === -1 ? '' : request.url.slice(query)}`, 308)
+    // Every route of the plugin has a fixed address, which Fastify gives decoded.
+    reply.redirect(`${encodeURI(request.routeOptions.url as string)}${query === -1 ? '' : request.url.slice(query)}`, 308)
   })
 }, { name: 'fastify-stock-portfolio/cookie-path', fastify: '5.x' })

@@ -29,9 +29,13 @@ declare module 'fastify' {
   }
 }
 
-/** "/portfolio/" and "/portfolio" alike give links under "/portfolio". */
+/**
+ * "/portfolio/" and "/portfolio" alike give links under "/portfolio". A prefix's characters that
+ * a browser percent-encodes ("/portföljen", "/my portfolio") are encoded here as it encodes them:
+ * the cookie's Path is compared with the address as sent, and a Location must be ASCII.
+ */
 export function sitePaths (prefix: string): SitePaths {
-  const base = prefix.replace(/\/+$/, '')
+  const base = encodeURI(prefix.replace(/\/+$/, ''))
   return {
     base,
     cookiePath: base === '' ? '/' : base,

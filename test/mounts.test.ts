@@ -1,7 +1,7 @@
 import t from 'tap'
 import Fastify from 'fastify'
 import stockPortfolio from '../src/index.js'
-import { Browser, KEY_A, VALID } from './helper.js'
+import { Browser, KEY_A, tableRows, VALID } from './helper.js'
 
 // A browser sends every cookie whose Path covers the page: mounts that nest each get their
 // own cookie name by default, so the inner one never sees two cookies of one name.
@@ -102,3 +102,38 @@ for (const [routerOptions, elsewhere] of [[{ caseSensitive: false }, '/Portfolio
     t.equal((await browser.get('/portfolio/stocks/', { accept: 'application/json' })).json().holdings.length, 1, 'the portfolio is as it was')
   })
 }
+
+// Browsers percent-encode such a prefix in the address they send and compare the cookie's Path
+// with that; a Location must be ASCII.
+for (const prefix of ['/portföljen', '/my portfolio']) {
+  t.test(`mounted at ${prefix}: links, redirects and the cookie's Path are the address as sent`, async (t) => {
+    const app = Fastify()
+    await app.register(stockPortfolio, { prefix, key: KEY_A })
+    t.teardown(() => app.close())
+    const sent = encodeURI(prefix)
+    const browser = new Browser(app)
+    const added = await browser.submit(`${sent}/add_stock`, VALID)
+    t.equal(added.statusCode, 302)
+    t.equal(added.headers.location, `${sent}/stocks/`)
+    t.match(String(added.headers['set-cookie']), `; Path=${sent};`)
+    const list = await browser.get(`${sent}/stocks/`)
+    t.equal(tableRows(list.body).length, 1, 'the purchase is kept')
+    t.match(list.body, `href="${sent}/add_stock"`)
+    t.equal((await browser.postRaw(`${sent}/language`, `locale=de&back=${encodeURIComponent(`${sent}/add_stock`)}`)).headers.location, `${sent}/add_stock`, 'the switch goes back to the page')
+    const otherCase = sent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())
+    if (otherCase !== sent) {
+      const lower = await app.inject(`${otherCase}/stocks/`)
+      t.equal(lower.statusCode, 308, 'escapes in lower case: not the Path the browser was given')
+      t.equal(lower.headers.location, `${sent}/stocks/`)
+    }
+  })
+}
+
+t.test('a query on the prefix\'s own address is not outside the cookie\'s Path', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { prefix: '/portfolio', key: KEY_A })
+  t.teardown(() => app.close())
+  const response = await app.inject('/portfolio?from=mail')
+  t.equal(response.statusCode, 302)
+  t.equal(response.headers.location, '/portfolio/stocks/')
+})
