@@ -10,14 +10,15 @@ import { fileURLToPath } from 'node:url'
 const exec = promisify(execFile)
 const sample = fileURLToPath(new URL('./sample.mjs', import.meta.url))
 
-type Phases = Record<'fastifyImport' | 'pluginImport' | 'registerReady' | 'firstRequest' | 'cpu', number>
+export type Phases = Record<'fastifyImport' | 'pluginImport' | 'registerReady' | 'firstRequest' | 'cpu', number>
 type Mode = 'plugin' | 'fastify-only' | 'dependencies-only'
 const MODES: Mode[] = ['fastify-only', 'plugin', 'dependencies-only']
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+export const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 
-async function once (mode: Mode): Promise<Phases> {
-  const { stdout } = await exec(process.execPath, [sample, mode])
+/** One cold start in a fresh process: sample.mjs with `args` (a mode, then packages). */
+export async function once (...args: string[]): Promise<Phases> {
+  const { stdout } = await exec(process.execPath, [sample, ...args])
   return JSON.parse(stdout) as Phases
 }
 

@@ -6,19 +6,12 @@
 // off the bundle, and registers nothing: the floor that the plugin's own code adds to. Packages
 // named after "dependencies-only" are imported instead of the bundle's, to weigh them one by one:
 // `node bench/cold-start/sample.mjs dependencies-only handlebars`.
-import { readFileSync } from 'node:fs'
 import { performance } from 'node:perf_hooks'
+import { bundleImports } from './bundle-imports.mjs'
 
 const bundle = new URL('../../dist/src/index.js', import.meta.url)
 const cpuMs = () => { const { user, system } = process.cpuUsage(); return (user + system) / 1000 }
 const mode = process.argv[2] ?? 'plugin'
-/** The packages the built plugin imports at start-up, read off the bundle. */
-function bundleImports () {
-  const specifiers = [...new Set([...readFileSync(bundle, 'utf8').matchAll(/^import .* from "([^"]+)";$/gm)].map((match) => match[1]))]
-    .filter((specifier) => !specifier.startsWith('node:'))
-  if (specifiers.length === 0) throw new Error(`no imports read off ${bundle.pathname}: has the bundle's format changed?`)
-  return specifiers
-}
 const named = process.argv.slice(3)
 let dependencies = []
 if (mode === 'dependencies-only') dependencies = named.length > 0 ? named : bundleImports()

@@ -1,0 +1,2 @@
+/** The packages the built plugin imports at start-up, read off the bundle (`npm run build`). */
+export function bundleImports (): string[]
