@@ -8,6 +8,7 @@ import { answerStatus } from '../../plugins/errors.js'
 import type { ServerConfig } from './config.js'
 import { type ErrorPage, type ErrorPageKind, errorPages } from './error-page.js'
 import { resolveLanguage } from '../i18n/settings.js'
+import { varyOn } from '../vary.js'
 
 /** Fastify's default: what a request outside the plugin may carry (the plugin's form takes 16 KiB). */
 const BODY_LIMIT = 1024 * 1024
@@ -63,7 +64,9 @@ export async function buildApp (config: ServerConfig): Promise<FastifyInstance> 
   })
   const errorPage = errorPages(resolveLanguage({ currency: config.currency }), BODY_LIMIT)
   const sendErrorPage = (reply: FastifyReply, status: number, { lang, html }: ErrorPage): void => {
-    reply.code(status).type('text/html; charset=utf-8').header('content-language', lang).header('vary', 'Accept-Language').send(html)
+    reply.code(status).type('text/html; charset=utf-8').header('content-language', lang)
+    varyOn(reply, 'Accept-Language')
+    reply.send(html)
   }
 
   const app = Fastify({
