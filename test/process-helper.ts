@@ -80,9 +80,9 @@ export function run (source: string, env: Record<string, string>, preload: strin
   const { SESSION_KEY, NODE_ENV, ...inherited } = process.env
   // tap's process-info hook loads into every child; this switch, which tap documents, keeps it
   // from recording coverage.
-  const measured = coverage ? {} : { _TAPJS_PROCESSINFO_COVERAGE_: '0' }
+  const coverageSwitch = coverage ? {} : { _TAPJS_PROCESSINFO_COVERAGE_: '0' }
   const argv = [...NODE_FLAGS, ...preload.flatMap((file) => ['--import', join(root, file)]), built(source), ...args]
-  return launch(process.execPath, argv, { cwd: root, env: { ...inherited, ...measured, ...env }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
+  return launch(process.execPath, argv, { cwd: root, env: { ...inherited, ...coverageSwitch, ...env }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
 }
 
 export async function finish (child: ChildProcessWithoutNullStreams): Promise<{ code: number | null, stdout: string, stderr: string }> {
