@@ -8,13 +8,12 @@ import { covers } from '../src/mounts.js'
 // as registered instead, before the session opens.
 export default fp<{ cookiePath: string }>(async function cookiePath (fastify, { cookiePath }) {
   fastify.addHook('onRequest', (request, reply, done) => {
-    const query = request.url.indexOf('?')
-    const path = query === -1 ? request.url : request.url.slice(0, query)
+    const path = request.url.split('?', 1)[0] as string
     if (covers(cookiePath, path)) {
       done()
       return
     }
-    // Every route of the plugin has a fixed address, which Fastify gives decoded.
-    reply.redirect(`${encodeURI(request.routeOptions.url as string)}${query === -1 ? '' : request.url.slice(query)}`, 308)
+    // Every route of the plugin has a fixed address, which Fastify gives decoded; the query stays.
+    reply.redirect(encodeURI(request.routeOptions.url as string) + request.url.slice(path.length), 308)
   })
 }, { name: 'fastify-stock-portfolio/cookie-path', fastify: '5.x' })
