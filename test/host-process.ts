@@ -1,17 +1,16 @@
 import type { ChildProcessByStdio } from 'node:child_process'
 import type { Readable } from 'node:stream'
 import type { Test } from 'tap'
-import { kill, launch } from './process-helper.js'
+import { kill, launch, UNMEASURED } from './process-helper.js'
 
 /**
  * Starts a host app fixture (test/fixtures/*.mjs, built plugin) as its own process. Resolves
  * once it prints its address; it is killed when the test ends, or when this process dies
- * (test/process-helper.ts). tap's process-info hook loads into it, as into every child of a
- * test, but records no coverage: a host's process is not measured.
+ * (test/process-helper.ts). It records no coverage (UNMEASURED): a host's process is not
+ * measured.
  */
 export async function startHost (t: Test, fixture: string): Promise<{ host: ChildProcessByStdio<null, Readable, Readable>, url: string, output: () => string }> {
-  // The switch tap documents for a child it should not measure.
-  const env = { ...process.env, _TAPJS_PROCESSINFO_COVERAGE_: '0' }
+  const env = { ...process.env, ...UNMEASURED }
   const host = launch(process.execPath, [fixture], { env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] }) as ChildProcessByStdio<null, Readable, Readable>
   t.teardown(() => { kill(host) })
   let output = ''

@@ -5,16 +5,14 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { KEY_A } from './helper.js'
-import { exec, finish, kill, launch, LISTENING, root, run, waitFor } from './process-helper.js'
+import { exec, finish, kill, launch, LISTENING, root, run, UNMEASURED, waitFor } from './process-helper.js'
 import { HttpSession } from '../clients/http-session.js'
 
 const pkg = JSON.parse(await readFile(join(root, 'package.json'), 'utf8'))
 const readme = await readFile(join(root, 'README.md'), 'utf8')
 const embedding = await readFile(join(root, 'docs/embedding.md'), 'utf8')
 // npm, tsc and the hosts run outside the project: nothing of theirs counts toward its coverage.
-// tap's process-info hook loads into every child process whatever environment it is given; this
-// switch, which tap documents, keeps it from recording coverage, which slows npm and tsc down.
-const unmeasured = { ...process.env, _TAPJS_PROCESSINFO_COVERAGE_: '0' }
+const unmeasured = { ...process.env, ...UNMEASURED }
 // Packing, installing and compiling take about a minute alone, minutes on a busy machine.
 t.setTimeout(600_000)
 

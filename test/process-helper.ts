@@ -67,6 +67,13 @@ export function built (source: string): string {
   return file
 }
 
+/**
+ * The environment of a child process that records no coverage. tap's process-info hook loads
+ * into every child whatever environment it is given; this switch, which tap documents, keeps it
+ * from recording (which only slows a process down when its coverage does not count).
+ */
+export const UNMEASURED = { _TAPJS_PROCESSINFO_COVERAGE_: '0' } as const
+
 /** Node's flags for a process of the build: source maps, so that tap maps its coverage to the .ts. */
 const NODE_FLAGS = ['--enable-source-maps']
 
@@ -78,9 +85,7 @@ const NODE_FLAGS = ['--enable-source-maps']
  */
 export function run (source: string, env: Record<string, string>, preload: string[] = [], coverage = true, args: string[] = []): ChildProcessWithoutNullStreams {
   const { SESSION_KEY, NODE_ENV, ...inherited } = process.env
-  // tap's process-info hook loads into every child; this switch, which tap documents, keeps it
-  // from recording coverage.
-  const coverageSwitch = coverage ? {} : { _TAPJS_PROCESSINFO_COVERAGE_: '0' }
+  const coverageSwitch = coverage ? {} : UNMEASURED
   const argv = [...NODE_FLAGS, ...preload.flatMap((file) => ['--import', join(root, file)]), built(source), ...args]
   return launch(process.execPath, argv, { cwd: root, env: { ...inherited, ...coverageSwitch, ...env }, stdio: 'pipe' }) as ChildProcessWithoutNullStreams
 }
