@@ -137,3 +137,20 @@ t.test('a query on the prefix\'s own address is not outside the cookie\'s Path',
   t.equal(response.statusCode, 302)
   t.equal(response.headers.location, '/portfolio/stocks/')
 })
+
+t.test('the cookie-path redirect, fed every prefix of an address and garbage: never a 5xx, never off the site', async (t) => {
+  const app = Fastify({ routerOptions: { caseSensitive: false, ignoreDuplicateSlashes: true } })
+  await app.register(stockPortfolio, { prefix: '/portfolio', key: KEY_A })
+  t.teardown(() => app.close())
+  const valid = '//PortFolio/stocks/?back=//evil.example&x=%ZZ'
+  const garbage = ['/%', '/%ZZ/', '//evil.example/', '/\\evil.example', '/Portfolio%00/stocks/', '/PORTFOLIO/%E2%80%A8', '/Portfolio/stocks/%2F%2Fevil.example', '///portfolio//add_stock?//evil.example', '/Portfolio\u00e9/stocks/']
+  let redirected = 0
+  for (const url of [...Array.from({ length: valid.length }, (_, end) => valid.slice(0, end + 1)), ...garbage]) {
+    const response = await app.inject(url)
+    t.ok(response.statusCode < 500, `${url}: ${response.statusCode}`)
+    if (response.statusCode !== 308) continue
+    redirected++
+    t.match(response.headers.location, /^\/portfolio(\/|$|\?)/, `${url}: sent under the prefix, not off the site`)
+  }
+  t.ok(redirected >= 20, `the addresses outside the cookie's Path were redirected (${redirected})`)
+})
