@@ -113,7 +113,7 @@ t.test('outside the plugin an error is the error page in the visitor\'s language
   const tooLarge = await app.inject({ method: 'POST', url: '/nowhere', headers: { 'content-type': 'application/json', 'accept-language': 'de' }, payload: `{"a":"${'x'.repeat(1024 * 1024)}"}` })
   t.equal(tooLarge.statusCode, 413)
   t.match(tooLarge.headers, { 'content-type': /^text\/html/, 'content-language': 'de', 'x-frame-options': 'DENY' })
-  t.match(tooLarge.body, 'Das Formular war größer als 1.024 KiB')
+  t.match(tooLarge.body, 'Die Anfrage war größer als 1.024 KiB', 'a request, not a form: there is no form at that address')
   const boom = await app.inject({ url: '/boom', headers: { 'accept-language': 'en' } })
   t.equal(boom.statusCode, 500)
   t.match(boom.headers, { 'content-type': /^text\/html/, 'content-language': 'en' })

@@ -35,7 +35,7 @@ export function errorPages ({ locales, defaultLocale, currency }: LanguageSettin
     const kinds: Record<ErrorPageKind, ErrorPage> = {
       malformed: render(t.error.refused, t.error.malformedRequest),
       notFound: render(t.error.notFound, t.error.notFoundMessage),
-      tooLarge: render(t.error.refused, say('error.formTooLarge', { limit: count(bodyLimit / 1024) })),
+      tooLarge: render(t.error.refused, say('error.requestTooLarge', { limit: count(bodyLimit / 1024) })),
       mediaType: render(t.error.refused, t.error.mediaType),
       busy: render(t.error.refused, t.error.busy),
       internal: render(t.error.refused, t.error.internal)

@@ -129,6 +129,7 @@ export const de: Catalogue = {
     backToForm: 'Zurück zum Formular',
     seePortfolio: 'Zu Ihrem Depot',
     formTooLarge: 'Das Formular war größer als {limit} KiB und wurde daher nicht gelesen. Nichts wurde geändert.',
+    requestTooLarge: 'Die Anfrage war größer als {limit} KiB und wurde daher nicht gelesen. Nichts wurde geändert.',
     uploadTooLarge: 'Die Datei war größer als {limit} KiB und wurde daher nicht gelesen. Nichts wurde geändert.',
     mediaType: 'Diese Seite nimmt nur Formulare im Format application/x-www-form-urlencoded an (die Import-Seite: multipart/form-data). Nichts wurde geändert.',
     validation: 'Das Formular kam unvollständig oder mit Feldern an, die es nicht hat. Nichts wurde geändert.',

@@ -129,6 +129,7 @@ export const en = {
     backToForm: 'Back to the form',
     seePortfolio: 'See your portfolio',
     formTooLarge: 'The form was larger than {limit} KiB, so it was not read. Nothing was changed.',
+    requestTooLarge: 'The request was larger than {limit} KiB, so it was not read. Nothing was changed.',
     uploadTooLarge: 'The file was larger than {limit} KiB, so it was not read. Nothing was changed.',
     mediaType: 'This page accepts only forms sent as application/x-www-form-urlencoded (the import page: multipart/form-data). Nothing was changed.',
     validation: 'The form arrived incomplete or with fields it does not have. Nothing was changed.',
