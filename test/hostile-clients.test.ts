@@ -2,6 +2,8 @@ import t from 'tap'
 import { build, testConfig } from './helper.js'
 import { raw, trickle } from './raw-socket.js'
 import { setTimeout as sleep } from 'node:timers/promises'
+import Fastify from 'fastify'
+import pipelining from '../src/server/pipelining.js'
 
 // Hostile clients against the standalone app in this process, over real sockets where the
 // socket is the point. The flood of pipelining connections, which needs a server process of its
@@ -51,6 +53,20 @@ t.test('over real sockets: malformed headers, a trickled body, too many pipeline
   await greedy.closed
   t.ok((greedy.received().match(/HTTP\/1\.1 200/g)?.length ?? 0) <= 4, 'a connection pipelining 40 is closed, answered at most 4')
   t.equal((await fetch(`${url}/health`)).status, 200, 'the server is fine')
+})
+
+t.test('a connection pipelining hundreds of requests in one write is closed with one warning', async (t) => {
+  const lines: string[] = []
+  const app = Fastify({ logger: { level: 'warn', stream: { write: (line: string) => { lines.push(line) } } } })
+  t.teardown(() => app.close())
+  let served = 0
+  app.get('/health', async () => { served++; return 'ok' })
+  await app.register(pipelining, { max: 4 })
+  const url = await app.listen({ host: '127.0.0.1', port: 0 })
+  const greedy = await raw(url, 'GET /health HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(400))
+  await greedy.closed
+  t.ok(served <= 4, `${served} of 400 served`)
+  t.equal(lines.filter((line) => line.includes('pipelined more requests than allowed')).length, 1, 'one warning for the connection, not one for each request parsed after it was closed')
 })
 
 t.test('headers trickled a byte at a time are cut off at the headers timeout, long before the request timeout', async (t) => {

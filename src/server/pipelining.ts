@@ -17,6 +17,9 @@ const states = new WeakMap<Socket, SocketState>()
 export default fp<{ max: number }>(async function pipelining (fastify, { max }) {
   fastify.addHook('onRequest', (request, reply, done) => {
     const socket = request.raw.socket
+    // Node still hands over each request it had parsed from the bytes read before the socket
+    // was closed: they are dropped without a word, so a connection is warned of once.
+    if (socket.destroyed) return
     let state = states.get(socket)
     if (state === undefined) {
       state = { inFlight: 0, waiting: [] }
