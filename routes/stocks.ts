@@ -22,7 +22,9 @@ function wantsJson (request: FastifyRequest): boolean {
 
 export default async function stocksRoutes (instance: FastifyInstance): Promise<void> {
   const fastify = instance.withTypeProvider<JsonSchemaToTsProvider>()
-  const { base, stocks } = fastify[kPaths]
+  const { stocks } = fastify[kPaths]
+  // The prefix as registered: `kPaths` holds it as browsers send it, percent-encoded.
+  const prefix = fastify.prefix.replace(/\/+$/, '')
 
   fastify.get('/stocks/', {
     schema: {
@@ -65,12 +67,12 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
 
   // As in Flask, the address without its trailing slash redirects to the list; unless the host
   // ignores trailing slashes, in which case /stocks/ already answers it.
-  if (!fastify.hasRoute({ method: 'GET', url: `${base}/stocks` })) {
+  if (!fastify.hasRoute({ method: 'GET', url: `${prefix}/stocks` })) {
     fastify.get('/stocks', async (_request, reply) => reply.redirect(stocks, 308))
   }
   // Under a prefix, the prefix itself leads to the list, so a host's link to it lands somewhere.
   // At the root, / stays the host's.
-  if (base !== '' && !fastify.hasRoute({ method: 'GET', url: `${base}/` })) {
+  if (prefix !== '' && !fastify.hasRoute({ method: 'GET', url: `${prefix}/` })) {
     // A prefix spelt with its trailing slash would also get "<prefix>//" from Fastify's 'both'.
     const prefixTrailingSlash = fastify.prefix.endsWith('/') ? 'no-slash' : 'both'
     fastify.get('/', { prefixTrailingSlash }, async (_request, reply) => reply.redirect(stocks, 302))

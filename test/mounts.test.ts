@@ -105,9 +105,9 @@ for (const [routerOptions, elsewhere] of [[{ caseSensitive: false }, '/Portfolio
 
 // Browsers percent-encode such a prefix in the address they send and compare the cookie's Path
 // with that; a Location must be ASCII.
-for (const prefix of ['/portföljen', '/my portfolio']) {
-  t.test(`mounted at ${prefix}: links, redirects and the cookie's Path are the address as sent`, async (t) => {
-    const app = Fastify()
+for (const [prefix, routerOptions] of [['/portföljen', {}], ['/my portfolio', {}], ['/portföljen', { ignoreTrailingSlash: true }]] as const) {
+  t.test(`mounted at ${prefix}, router ${JSON.stringify(routerOptions)}: links, redirects and the cookie's Path are the address as sent`, async (t) => {
+    const app = Fastify({ routerOptions })
     await app.register(stockPortfolio, { prefix, key: KEY_A })
     t.teardown(() => app.close())
     const sent = encodeURI(prefix)
@@ -120,6 +120,10 @@ for (const prefix of ['/portföljen', '/my portfolio']) {
     t.equal(tableRows(list.body).length, 1, 'the purchase is kept')
     t.match(list.body, `href="${sent}/add_stock"`)
     t.equal((await browser.postRaw(`${sent}/language`, `locale=de&back=${encodeURIComponent(`${sent}/add_stock`)}`)).headers.location, `${sent}/add_stock`, 'the switch goes back to the page')
+    const withoutSlash = await app.inject(`${sent}/stocks`)
+    if ('ignoreTrailingSlash' in routerOptions) t.equal(withoutSlash.statusCode, 200, 'the host ignores trailing slashes: the list answers')
+    else t.equal(withoutSlash.headers.location, `${sent}/stocks/`, 'the list without its slash leads to it')
+    t.equal((await app.inject(sent)).headers.location, `${sent}/stocks/`, 'the prefix itself leads to the list')
     const otherCase = sent.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase())
     if (otherCase !== sent) {
       const lower = await app.inject(`${otherCase}/stocks/`)
