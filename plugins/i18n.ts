@@ -15,15 +15,10 @@ interface Languages {
   fallback: Locale
   /** The switch's buttons as each locale's pages show them. */
   choices: Map<string, LanguageChoice[] | undefined>
-  /** Accept-Language headers already negotiated: browsers send few different ones. */
-  negotiated: Map<string, Locale>
 }
 
 const kLanguages: unique symbol = Symbol('fastify-stock-portfolio/languages')
 const kLocale: unique symbol = Symbol('fastify-stock-portfolio/locale')
-/** How many Accept-Language headers, of at most how many characters, are kept negotiated. */
-const NEGOTIATED_KEPT = 100
-const NEGOTIATED_LENGTH = 200
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -34,18 +29,10 @@ declare module 'fastify' {
   }
 }
 
+/** The best of the offered locales for an Accept-Language header, else the default. */
 function negotiated (languages: Languages, header: string | undefined): Locale {
-  if (header === undefined) return languages.fallback
-  let locale = languages.negotiated.get(header)
-  if (locale === undefined) {
-    const tag = negotiate(languages.tags, header)
-    locale = tag === undefined ? languages.fallback : languages.byTag.get(tag) as Locale
-    if (header.length <= NEGOTIATED_LENGTH) {
-      if (languages.negotiated.size >= NEGOTIATED_KEPT) languages.negotiated.clear()
-      languages.negotiated.set(header, locale)
-    }
-  }
-  return locale
+  const tag = negotiate(languages.tags, header)
+  return tag === undefined ? languages.fallback : languages.byTag.get(tag) as Locale
 }
 
 /** The visitor's language for this request, worked out once. */
@@ -78,6 +65,6 @@ export function markLanguage (reply: FastifyReply, locale: Locale): void {
 export default fp<Pick<ResolvedOptions, 'locales' | 'defaultLocale' | 'currency'>>(async function i18n (fastify, { locales, defaultLocale, currency }) {
   const made = locales.map(({ tag, messages }) => makeLocale(tag, messages, currency))
   const byTag = new Map(made.map((locale) => [locale.tag, locale]))
-  fastify.decorate(kLanguages, { byTag, tags: [...byTag.keys()], fallback: byTag.get(defaultLocale) as Locale, choices: choicesOf(made), negotiated: new Map() })
+  fastify.decorate(kLanguages, { byTag, tags: [...byTag.keys()], fallback: byTag.get(defaultLocale) as Locale, choices: choicesOf(made) })
   fastify.decorateRequest(kLocale, null)
 }, { name: 'fastify-stock-portfolio/i18n', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })

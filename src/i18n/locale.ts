@@ -96,5 +96,5 @@ export function languageChoices (locales: readonly Locale[]): Map<string, Langua
 
 /** The best of `tags` for an Accept-Language header (negotiator, what `accepts` is built on), if any. */
 export function negotiate (tags: string[], acceptLanguage: string | undefined): string | undefined {
-  return acceptLanguage === undefined || acceptLanguage === '' ? undefined : new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language(tags)
+  return acceptLanguage === undefined ? undefined : new Negotiator({ headers: { 'accept-language': acceptLanguage } }).language(tags)
 }
