@@ -8,8 +8,12 @@ import { BACK_MAX_LENGTH } from './urls.js'
 // they mean is checked by src/portfolio/holding.ts, which says it beside each field.
 
 /** The CSRF token every form carries, checked before the schema (plugins/csrf.ts). */
-const csrf = { type: 'string', maxLength: 1000 } as const
-const field = { type: 'string', maxLength: 1000 } as const
+const csrf = { type: 'string' } as const
+/**
+ * A form's field, of any length: the body limit bounds it, and a value too long is a bad value,
+ * which holding.ts names beside its field with what it should be.
+ */
+const field = { type: 'string' } as const
 
 /** The add-stock form: its four fields and nothing else, each once (a repeat is an array). */
 export const addStockBody = {
@@ -41,7 +45,7 @@ export const clearBody = {
  */
 export const languageBody = {
   type: 'object',
-  properties: { locale: { type: 'string', maxLength: 35 }, back: { type: 'string', maxLength: BACK_MAX_LENGTH } },
+  properties: { locale: { type: 'string' }, back: { type: 'string', maxLength: BACK_MAX_LENGTH } },
   required: ['locale'],
   additionalProperties: false
 } as const

@@ -98,6 +98,13 @@ t.test('malformed bodies are 4xx, never 5xx, and never change the session', asyn
   const unknown = await browser.postRaw('/add_stock', `${good}&admin=%3Cscript%3E`)
   t.match(unknown.body, 'The form arrived with fields it does not have, or with a field twice.')
   t.match(unknown.body, 'value="AAPL"', 'the values entered are kept')
+  const repeated = await browser.postRaw('/add_stock', `${good}&stock_symbol=SBUX`)
+  t.match(repeated.body, 'with a field twice')
+  t.match(repeated.body, 'value="AAPL"', 'a repeated field shows the first value entered')
+  t.match(repeated.body, 'value="15"')
+  const tooLong = await browser.postRaw('/add_stock', good.replace('stock_symbol=AAPL', `stock_symbol=${'A'.repeat(2000)}`))
+  t.match(tooLong.body, 'A stock symbol is a letter followed by up to 9 letters', 'a value too long is named beside its field')
+  t.match(tooLong.body, `value="${'A'.repeat(2000)}"`, 'and kept')
   t.same(tableRows((await browser.get('/stocks/')).body), [])
 })
 

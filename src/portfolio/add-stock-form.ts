@@ -67,8 +67,11 @@ export function formFields (wording: Wording<FieldKey>, values: FormValues, erro
   })
 }
 
-/** The string values of a parsed form, '' for anything missing or repeated. */
+/** The string values of a parsed form: a repeated field's first, '' for a missing one. */
 export function formValues (fields: Record<string, unknown>): FormValues {
-  const read = (name: FormField): string => typeof fields[name] === 'string' ? fields[name] : ''
+  const read = (name: FormField): string => {
+    const value = Array.isArray(fields[name]) ? fields[name][0] : fields[name]
+    return typeof value === 'string' ? value : ''
+  }
   return { stock_symbol: read('stock_symbol'), number_of_shares: read('number_of_shares'), purchase_price: read('purchase_price') }
 }
