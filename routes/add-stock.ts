@@ -31,10 +31,19 @@ export default async function addStockRoutes (instance: FastifyInstance): Promis
   const fastify = instance.withTypeProvider<JsonSchemaToTsProvider>()
   fastify.get('/add_stock', async (_request, reply) => renderForm(reply, 200))
 
+  const pluginErrorHandler = fastify.errorHandler
   fastify.post('/add_stock', {
     schema: { body: addStockBody },
     attachValidation: true,
-    preValidation: csrfCheck(fastify)
+    preValidation: csrfCheck(fastify),
+    // A token gone stale (the session expired, or was cleared in another tab) is not the
+    // visitor's mistake: the form comes back with what they typed and a token that works.
+    errorHandler (error, request, reply) {
+      if (error.code !== 'FST_PORTFOLIO_CSRF') return pluginErrorHandler.call(this, error, request, reply)
+      const body = request.body
+      const values = formValues(typeof body === 'object' && body !== null ? body as Record<string, unknown> : {})
+      return renderForm(reply, 403, { values, message: localeOf(request).t.addStock.expired })
+    }
   }, async (request, reply) => {
     // With attachValidation a malformed body arrives as it was sent; formValues reads only strings.
     const values = formValues(request.body)

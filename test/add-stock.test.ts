@@ -108,7 +108,7 @@ t.test('malformed bodies are 4xx, never 5xx, and never change the session', asyn
   t.same(tableRows((await browser.get('/stocks/')).body), [])
 })
 
-t.test('CSRF: a missing, forged or foreign token is 403 and saves nothing', async (t) => {
+t.test('CSRF: a missing, forged or foreign token is 403 and saves nothing; the form keeps what was typed', async (t) => {
   const app = await build(t)
   const alice = new Browser(app)
   const mallory = new Browser(app)
@@ -118,12 +118,21 @@ t.test('CSRF: a missing, forged or foreign token is 403 and saves nothing', asyn
   for (const [name, payload] of [['no token', fields], ['a forged token', `${fields}&_csrf=forged`], ["another browser's token", `${fields}&_csrf=${malloryToken}`]]) {
     const response = await alice.postRaw('/add_stock', payload as string)
     t.equal(response.statusCode, 403, `${name}: 403`)
-    t.match(response.body, 'This form has expired or did not come from this site.')
-    t.equal(setCookies(response).size, 0)
+    t.match(response.body, 'This form had expired, so nothing was saved.')
+    t.match(response.body, 'value="AAPL"', 'the values typed are shown again')
+    t.equal(setCookies(response).size, 0, 'the session is untouched')
+    const resent = await alice.postRaw('/add_stock', `${fields}&_csrf=${csrfToken(response.body)}`)
+    t.equal(resent.statusCode, 302, `${name}: the form shown again is taken`)
   }
-  const cookieless = await new Browser(app).postRaw('/add_stock', `${fields}&_csrf=${aliceToken}`)
-  t.equal(cookieless.statusCode, 403, 'a valid token without its session: 403')
-  t.same(tableRows((await alice.get('/stocks/')).body), [])
+  t.same(tableRows((await alice.get('/stocks/')).body).map(([symbol]) => symbol), ['AAPL', 'AAPL', 'AAPL'], 'one purchase for each form sent again, none for the refused ones')
+  const empty = await alice.postRaw('/add_stock', '')
+  t.equal(empty.statusCode, 403, 'an empty body: 403')
+  t.match(empty.body, /name="stock_symbol"[^>]* value=""/, 'with the form empty')
+  const cookieless = new Browser(app)
+  const refused = await cookieless.postRaw('/add_stock', `${fields}&_csrf=${aliceToken}`)
+  t.equal(refused.statusCode, 403, 'a valid token without its session (an expired one): 403')
+  t.match(refused.body, 'value="302.17"')
+  t.equal((await cookieless.postRaw('/add_stock', `${fields}&_csrf=${csrfToken(refused.body)}`)).statusCode, 302, 'and the form shown again is taken: its token came with a new session')
 })
 
 t.test('bodies: 16 KiB is read, one byte more is 413; only urlencoded forms, anything else 415', async (t) => {

@@ -57,6 +57,7 @@ export const de: Catalogue = {
     submit: 'Aktie hinzufügen',
     fixValues: 'Einige Angaben sind zu korrigieren; nichts wurde gespeichert.',
     malformed: 'Das Formular kam mit Feldern an, die es nicht hat, oder mit einem Feld doppelt. Prüfen Sie die Angaben und senden Sie es erneut.',
+    expired: 'Dieses Formular war abgelaufen, daher wurde nichts gespeichert. Prüfen Sie die Angaben und senden Sie es erneut.',
     full: 'Ihr Depot ist voll: {count, plural, one {# Kauf ist} other {# Käufe sind}} das Höchste, was ein Browser-Cookie tragen kann. Entfernen Sie einen Kauf, um einen weiteren hinzuzufügen.'
   },
   field: {

@@ -57,6 +57,7 @@ export const en = {
     submit: 'Add Stock',
     fixValues: 'Some values need fixing; nothing was saved.',
     malformed: 'The form arrived with fields it does not have, or with a field twice. Check the values and send it again.',
+    expired: 'This form had expired, so nothing was saved. Check the values and send it again.',
     full: 'Your portfolio is full: {count} holdings are the most one browser cookie can carry. Remove a holding to add another.'
   },
   field: {
