@@ -11,7 +11,7 @@ export const UPLOAD_LIMIT = 16 * 1024
 const FORM_ALLOWANCE = 4 * 1024
 
 /** The largest import body read at all: Fastify answers 413 as soon as a body crosses it. */
-export const UPLOAD_BODY_LIMIT = UPLOAD_LIMIT + FORM_ALLOWANCE
+const UPLOAD_BODY_LIMIT = UPLOAD_LIMIT + FORM_ALLOWANCE
 
 /** The longest text field of the import form: its token and its choice are far shorter. */
 export const FIELD_LIMIT = 1000
@@ -34,7 +34,7 @@ export interface UploadForm { fields: readonly string[], file: string }
  * listener: one left without would take the process, and a host app, down. The promise
  * settles once, with the first refusal or with the form.
  */
-export async function readUpload (headers: IncomingHttpHeaders, body: Buffer, form: UploadForm): Promise<UploadBody> {
+async function readUpload (headers: IncomingHttpHeaders, body: Buffer, form: UploadForm): Promise<UploadBody> {
   // Loaded on the first upload, not with the plugin: most visitors never import a file.
   const { Busboy } = await import('@fastify/busboy')
   return new Promise((resolve, reject) => {

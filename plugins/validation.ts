@@ -12,17 +12,17 @@ export default fp(async function validation (fastify) {
   // most of the plugin's `ready` (bench/results.md), while a host's load shedding measures it.
   fastify.setValidatorCompiler(({ schema }) => {
     let validate: ValidateFunction | undefined
-    const firstUse = (data: unknown): boolean => {
+    const validateLazily = (data: unknown): boolean => {
       // The schemas are the plugin's own, checked against the meta-schema by test/schemas.test.ts:
       // checking them again here was over half of each compile.
       ajv ??= new Ajv({ coerceTypes: false, removeAdditional: false, useDefaults: false, validateSchema: false })
       validate ??= ajv.compile(schema)
       const valid = validate(data)
       // Fastify reads the errors off the function it was given.
-      firstUse.errors = validate.errors
+      validateLazily.errors = validate.errors
       return valid
     }
-    firstUse.errors = undefined as ValidateFunction['errors']
-    return firstUse
+    validateLazily.errors = undefined as ValidateFunction['errors']
+    return validateLazily
   })
 }, { name: 'fastify-stock-portfolio/validation', fastify: '5.x' })

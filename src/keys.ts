@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto'
 // Session keys are 32 random bytes, written as 64 hex characters. Several keys rotate: the
 // first seals new cookies, every one of them opens old ones.
 
-export const KEY_BYTES = 32
+const KEY_BYTES = 32
 /**
  * 32 random bytes hold about 30 different values; fewer than 16 happens by chance about once
  * in 10^16 keys, while 64 zeros, "abab…" or a pattern typed by hand always do.

@@ -10,6 +10,6 @@ function findPackageRoot (): string {
   return dir
 }
 
-export const packageRoot = findPackageRoot()
+const packageRoot = findPackageRoot()
 export const viewsDir = join(packageRoot, 'views')
 export const publicDir = join(packageRoot, 'public')

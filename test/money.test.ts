@@ -1,5 +1,5 @@
 import t from 'tap'
-import { add, dollars, multiply, parseMoney, toDecimalString } from '../src/portfolio/money.js'
+import { add, multiply, parseMoney, toDecimalString, wholeUnits } from '../src/portfolio/money.js'
 import { english } from './helper.js'
 
 t.test('parseMoney reads plain decimals with up to four fractional digits', async (t) => {
@@ -15,13 +15,13 @@ t.test('parseMoney reads plain decimals with up to four fractional digits', asyn
 t.test('amounts are exact: three times 0.10 is 0.30', async (t) => {
   const dime = parseMoney('0.10') as number
   t.equal(toDecimalString(add(add(dime, dime), dime)), '0.30')
-  t.equal(toDecimalString(multiply(1_000_000_000, dollars(1_000_000))), '1000000000000000.00')
+  t.equal(toDecimalString(multiply(1_000_000_000, wholeUnits(1_000_000))), '1000000000000000.00')
 })
 
 t.test('an amount is a Number while it is a safe integer and a BigInt past that, exact either way', async (t) => {
   const largest = Number.MAX_SAFE_INTEGER
   t.equal(multiply(3, 1000), 3000)
-  t.equal(multiply(1_000_000_000, 10_000_000_000), 10_000_000_000_000_000_000n, 'a billion shares at a million dollars')
+  t.equal(multiply(1_000_000_000, 10_000_000_000), 10_000_000_000_000_000_000n, 'a billion shares at a million each')
   t.equal(multiply(largest, 1), largest)
   t.equal(multiply(largest, 2), BigInt(largest) * 2n, 'past 2^53 a Number would round')
   t.equal(add(largest - 1, 1), largest)
@@ -42,9 +42,9 @@ t.test('toDecimalString keeps two decimals, or as few as asked, and never drops 
   t.equal(toDecimalString(1000n, 0), '0.1')
 })
 
-t.test('formatMoney writes dollars with separators and 2 to 4 decimals', async (t) => {
+t.test('formatMoney writes amounts with separators and 2 to 4 decimals', async (t) => {
   t.equal(english.money(45325500n), '$4,532.55')
-  t.equal(english.money(dollars(1_000_000)), '$1,000,000.00')
+  t.equal(english.money(wholeUnits(1_000_000)), '$1,000,000.00')
   t.equal(english.money(12345n), '$1.2345')
   t.equal(english.money(0n), '$0.00')
 })

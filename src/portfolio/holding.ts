@@ -1,4 +1,4 @@
-import { add, type Amount, dollars, multiply, parseMoney } from './money.js'
+import { add, type Amount, multiply, parseMoney, wholeUnits } from './money.js'
 
 /** One purchase: the same symbol bought twice is two holdings. */
 export interface Holding {
@@ -16,7 +16,7 @@ export type FieldProblem = 'missing' | 'invalid'
 export type FormErrors = Partial<Record<FormField, FieldProblem>>
 
 export const MAX_SHARES = 1_000_000_000
-export const MAX_PRICE = dollars(1_000_000)
+export const MAX_PRICE = wholeUnits(1_000_000)
 
 /**
  * A stock symbol: a letter, then up to nine letters, digits, dots or dashes. The one grammar

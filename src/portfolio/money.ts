@@ -1,12 +1,12 @@
-// Exact fixed-point money: an amount is a whole count of 1/10,000 of a dollar, so sums and
-// products never round. A price always fits a Number exactly; a cost or a total can pass 2^53
-// (a billion shares at a million dollars), so an Amount is a Number while it is a safe integer
-// and a BigInt beyond.
+// Exact fixed-point money: an amount is a whole count of 1/10,000 of the currency's unit (the
+// dollar, the euro), so sums and products never round. A price always fits a Number exactly; a
+// cost or a total can pass 2^53 (a billion shares at a million each), so an Amount is a Number
+// while it is a safe integer and a BigInt beyond.
 
 export const MONEY_SCALE_DIGITS = 4
 const SCALE = 10_000
 
-/** An exact amount in 1/10,000 of a dollar: a safe-integer Number, or a BigInt past that. */
+/** An exact amount in 1/10,000 of the currency's unit: a safe-integer Number, or a BigInt past that. */
 export type Amount = number | bigint
 
 /**
@@ -36,7 +36,8 @@ function moneyFromDigits (whole: string, fraction = ''): number {
   return Number(whole) * SCALE + Number(fraction.padEnd(MONEY_SCALE_DIGITS, '0'))
 }
 
-export function dollars (whole: number): number {
+/** `whole` units of the currency as an Amount. */
+export function wholeUnits (whole: number): number {
   return whole * SCALE
 }
 
@@ -65,9 +66,9 @@ function fractionDigits (units: number, minFractionDigits: number): string {
 
 const BIG_SCALE = BigInt(SCALE)
 
-/** The ten-thousandths below the dollar; what is left divides by SCALE exactly. */
+/** The ten-thousandths below the unit; what is left divides by SCALE exactly. */
 const unitsOf = (amount: Amount): number => typeof amount === 'number' ? amount % SCALE : Number(amount % BIG_SCALE)
-/** The whole dollars' digits. */
+/** The whole units' digits. */
 const wholeOf = (amount: Amount, units: number): string => String(typeof amount === 'number' ? (amount - units) / SCALE : amount / BIG_SCALE)
 
 /**

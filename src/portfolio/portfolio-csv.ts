@@ -44,7 +44,7 @@ export const PROBLEMS_NAMED = 20
 const refused = (problem: CsvProblem, decimalComma = false): CsvProblems => ({ ok: false, errors: [problem], problems: 1, decimalComma })
 
 /**
- * More purchases than one browser cookie holds (about 485 of the shortest): a longer file is
+ * More purchases than one browser cookie holds (491 of the shortest): a longer file is
  * refused before its lines are checked, so the work per import stays bounded.
  */
 export const MAX_IMPORT_PURCHASES = 500

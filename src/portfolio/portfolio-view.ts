@@ -9,7 +9,7 @@ import type { PortfolioJson } from '../schemas.js'
 // the list sorted and paged as its query asks, the page in the visitor's language and numbers
 // and the JSON neutral. Everything here is text for the templates, which escape it.
 
-/** Rows on one page of the list: a full cookie holds about 480 one-letter purchases. */
+/** Rows on one page of the list: a full cookie holds 491 one-letter purchases. */
 export const PAGE_SIZE = 50
 
 export type ListView = 'purchases' | 'positions'
