@@ -5,12 +5,14 @@ import { generateKey } from './keys.js'
 // for the plugin's `key` option or the standalone server's SESSION_KEY.
 const USAGE = 'usage: fastify-stock-portfolio genkey    print a new session key (64 hex characters)'
 
-const [command] = process.argv.slice(2)
-if (command === 'genkey') {
-  console.log(generateKey())
-} else if (command === '--help' || command === '-h' || command === 'help') {
+const args = process.argv.slice(2)
+const [command, extra] = args
+if (args.some((arg) => arg === '--help' || arg === '-h' || arg === 'help')) {
   console.log(USAGE)
+} else if (command === 'genkey' && extra === undefined) {
+  console.log(generateKey())
 } else {
-  console.error(command === undefined ? USAGE : `unknown command "${command}"\n${USAGE}`)
+  const wrong = command === undefined ? '' : command === 'genkey' ? `unexpected argument "${extra}"\n` : `unknown command "${command}"\n`
+  console.error(`${wrong}${USAGE}`)
   process.exitCode = 2
 }

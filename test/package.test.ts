@@ -243,14 +243,15 @@ t.test('the bin prints a key; unknown commands say how to use it', async (t) => 
   const { code, stdout } = await finish(run('src/bin.ts', {}, [], true, ['genkey']))
   t.equal(code, 0)
   t.match(stdout, /^[0-9a-f]{64}\n$/)
-  for (const args of [[], ['nope']]) {
-    const failed = await finish(run('src/bin.ts', {}, [], true, args))
+  for (const [args, said] of [[[], /^usage: /], [['nope'], /^unknown command "nope"\nusage: /], [['genkey', 'extra'], /^unexpected argument "extra"\nusage: /]] as const) {
+    const failed = await finish(run('src/bin.ts', {}, [], true, [...args]))
     t.equal(failed.code, 2)
-    t.match(failed.stderr, 'usage: fastify-stock-portfolio genkey')
+    t.equal(failed.stdout, '', `${args.join(' ') || 'no command'}: no key printed`)
+    t.match(failed.stderr, said)
   }
-  for (const help of ['--help', '-h', 'help']) {
-    const printed = await finish(run('src/bin.ts', {}, [], true, [help]))
+  for (const help of [['--help'], ['-h'], ['help'], ['genkey', '--help']]) {
+    const printed = await finish(run('src/bin.ts', {}, [], true, help))
     t.equal(printed.code, 0)
-    t.match(printed.stdout, /^usage: fastify-stock-portfolio genkey/, `${help} prints the usage`)
+    t.match(printed.stdout, /^usage: fastify-stock-portfolio genkey/, `${help.join(' ')} prints the usage`)
   }
 })
