@@ -11,6 +11,10 @@ import { varyOn } from '../src/vary.js'
 
 interface Languages {
   byTag: Map<string, Locale>
+  /**
+   * The offered tags, the default first: negotiator breaks a tie the header leaves open (`*`
+   * matches every one) by this order, and a visitor who asks for any language gets the default.
+   */
   tags: string[]
   fallback: Locale
   /** The switch's buttons as each locale's pages show them. */
@@ -65,6 +69,6 @@ export function markLanguage (reply: FastifyReply, locale: Locale): void {
 export default fp<Pick<ResolvedOptions, 'locales' | 'defaultLocale' | 'currency'>>(async function i18n (fastify, { locales, defaultLocale, currency }) {
   const made = locales.map(({ tag, messages }) => makeLocale(tag, messages, currency))
   const byTag = new Map(made.map((locale) => [locale.tag, locale]))
-  fastify.decorate(kLanguages, { byTag, tags: [...byTag.keys()], fallback: byTag.get(defaultLocale) as Locale, choices: choicesOf(made) })
+  fastify.decorate(kLanguages, { byTag, tags: [defaultLocale, ...[...byTag.keys()].filter((tag) => tag !== defaultLocale)], fallback: byTag.get(defaultLocale) as Locale, choices: choicesOf(made) })
   fastify.decorateRequest(kLocale, null)
 }, { name: 'fastify-stock-portfolio/i18n', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })
