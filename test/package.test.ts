@@ -2,7 +2,7 @@ import t, { type Test } from 'tap'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, mkdtemp, readFile, readdir, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { basename, join } from 'node:path'
+import { basename, join, posix } from 'node:path'
 import type { ChildProcessWithoutNullStreams } from 'node:child_process'
 import { KEY_A } from './helper.js'
 import { exec, finish, kill, launch, LISTENING, root, run, UNMEASURED, waitFor } from './process-helper.js'
@@ -36,7 +36,8 @@ async function pack (dir: string): Promise<string> {
 }
 
 const dir = await mkdtemp(join(tmpdir(), 'portfolio-host-'))
-t.teardown(() => rm(dir, { recursive: true, force: true }))
+// After the installs below, which a run filtered to other tests never awaits.
+t.teardown(async () => { await Promise.allSettled(Object.values(hosts)); await rm(dir, { recursive: true, force: true }) })
 const tarball = await pack(dir)
 
 // The README's snippet, and a host that gets in the plugin's way: it signs its own cookies and
@@ -139,6 +140,17 @@ t.test('the tarball: the built code, its types, the views; nothing of the standa
   t.ok(files.includes('package/dist/src/i18n/catalogues/en.d.ts'), 'and the English catalogue\'s keys and words, which option messages and the docs point a host to')
   const linked = [...new Set([...readme.matchAll(/\]\((docs\/[^)#]+\.md)/g)].map((link) => `package/${link[1] as string}`))]
   t.same(linked.filter((file) => !files.includes(file)), [], `and the ${linked.length} pages of docs/ the README links to, readable in node_modules`)
+  const dead: string[] = []
+  for (const page of files.filter((file) => file.endsWith('.md'))) {
+    const text = await readFile(join(root, page.slice('package/'.length)), 'utf8')
+    for (const [, link, source] of text.matchAll(/\]\(([^)#\s]+)[^)]*\)|src="([^"]+)"/g)) {
+      const target = posix.join(posix.dirname(page), (link ?? source) as string)
+      if (!/^[a-z]+:/.test((link ?? source) as string) && !files.includes(target)) dead.push(`${page} → ${target}`)
+    }
+  }
+  // The screenshots would make every install 356 KB heavier; a registry shows them once the
+  // package names its repository.
+  t.same(dead.filter((link) => !link.includes('package/docs/screenshots/')), [], 'every other relative link in the shipped Markdown reaches a shipped file')
   t.same(files.filter((file) => /\.map$|\/server\/|security-headers|pipelining/.test(file)), [], 'no source maps without sources, nothing of the standalone server')
   t.same(files.filter((file) => file.endsWith('.js')).sort(), ['package/dist/src/bin.js', 'package/dist/src/index.js'],
     'the code bundled, one module for the plugin and one for genkey: a host loads one file, not forty')
