@@ -14,6 +14,8 @@ t.test('a planted second cookie of the same name: served from neither, nothing r
   await victim.submit('/add_stock', VALID)
   await victim.get('/stocks/')
   const attacker = new Browser(app)
+  // The planted session holds a stock of its own, which the victim's does not.
+  await attacker.submit('/add_stock', { stock_symbol: 'MSFT', number_of_shares: '3', purchase_price: '410.5' })
   const attackerToken = csrfToken((await attacker.get('/add_stock')).body)
   // The browser sends the cookie with the longer Path first: the one a sibling subdomain planted.
   const both = `portfolio=${attacker.cookies.get('portfolio') as string}; portfolio=${victim.cookies.get('portfolio') as string}`
@@ -27,6 +29,8 @@ t.test('a planted second cookie of the same name: served from neither, nothing r
     t.equal(setCookies(page).size, 0, `${url}: no cookie is written over either`)
   }
   t.same(tableRows((await send('GET', '/stocks/')).body), [], 'the list shows neither portfolio')
+  t.notMatch((await send('GET', '/stocks/')).body, 'MSFT', 'the planted session\'s holding is not shown')
+  t.equal((await app.inject({ url: '/stocks/', headers: { cookie: both, accept: 'application/json' } })).json().count, 0, 'nor counted in the JSON answer')
   const fields = new URLSearchParams({ ...VALID, _csrf: attackerToken }).toString()
   for (const [url, payload] of [['/add_stock', fields], ['/stocks/remove', `_csrf=${attackerToken}&holding=0+AAPL+15+302.17`], ['/stocks/clear', `_csrf=${attackerToken}`]] as const) {
     const refused = await send('POST', url, payload)
