@@ -32,6 +32,13 @@ t.test('a cookieName given to two mounts that nest fails registration, naming th
   await t.rejects(async () => { await app.ready() }, { message: 'fastify-stock-portfolio: mounted at /p/sub with cookieName "shared", as is the mount at /p: browsers would send both cookies to the inner one. Give each mount its own cookieName, or leave it unset (the default name follows the prefix)' })
 })
 
+t.test('the inner mount registered first: the outer one with its cookieName fails registration the same way', async (t) => {
+  const app = Fastify()
+  await app.register(stockPortfolio, { prefix: '/p/sub', key: KEY_A, cookieName: 'shared' })
+  app.register(stockPortfolio, { prefix: '/p', key: KEY_A, cookieName: 'shared' })
+  await t.rejects(async () => { await app.ready() }, { message: 'fastify-stock-portfolio: mounted at /p with cookieName "shared", as is the mount at /p/sub: browsers would send both cookies to the inner one. Give each mount its own cookieName, or leave it unset (the default name follows the prefix)' })
+})
+
 t.test('a cookieName given to the root mount and a prefixed one fails too: the root covers every path', async (t) => {
   const app = Fastify()
   await app.register(stockPortfolio, { key: KEY_A, cookieName: 'shared' })
