@@ -106,3 +106,11 @@ t.test('a line shorter than the header: the cells it lacks are missing', async (
     problems: 2
   })
 })
+
+t.test('a header with commas and semicolons both is read as comma-separated, with a decimal point', async (t) => {
+  t.same(await readPortfolioCsv('symbol,shares,price,note;remark\nAAPL,15,302.17,bought;early\n'), {
+    ok: true, holdings: [{ symbol: 'AAPL', shares: 15, price: 3_021_700 }]
+  }, 'the semicolons are text inside cells')
+  t.match(await readFile('symbol,shares,price;note\nAAPL,15,302.17\n'), { ok: false, errors: [{ key: 'csv.header', line: 1, missing: ['price'] }], decimalComma: false }, 'a semicolon beside commas separates nothing: "price;note" is one column')
+  t.match(await readFile('symbol,shares,price,note;remark\nAAPL,15,"302,17",x\n'), { ok: false, errors: [{ key: 'csv.invalid.purchase_price', line: 2 }], decimalComma: false }, 'nor does it make the price\'s decimal separator a comma')
+})
