@@ -114,3 +114,12 @@ t.test('a header with commas and semicolons both is read as comma-separated, wit
   t.match(await readFile('symbol,shares,price;note\nAAPL,15,302.17\n'), { ok: false, errors: [{ key: 'csv.header', line: 1, missing: ['price'] }], decimalComma: false }, 'a semicolon beside commas separates nothing: "price;note" is one column')
   t.match(await readFile('symbol,shares,price,note;remark\nAAPL,15,"302,17",x\n'), { ok: false, errors: [{ key: 'csv.invalid.purchase_price', line: 2 }], decimalComma: false }, 'nor does it make the price\'s decimal separator a comma')
 })
+
+t.test('a bare CR between two records ends the line, as old Mac spreadsheets write them', async (t) => {
+  t.same(await readPortfolioCsv('symbol,shares,price\nAAPL,15,302.17\rMSFT,2,1\n'), {
+    ok: true, holdings: [{ symbol: 'AAPL', shares: 15, price: 3_021_700 }, { symbol: 'MSFT', shares: 2, price: 10_000 }]
+  }, 'LF elsewhere, a CR alone between the two purchases')
+  t.same(await readPortfolioCsv('symbol,shares,price\rAAPL,15,302.17\rMSFT,0,1\rIBM,1,1'), {
+    ok: false, errors: ['line 3: the number of shares is a whole number from 1 to 1,000,000,000'], problems: 1
+  }, 'CR alone throughout: the bad record is named by its line')
+})
