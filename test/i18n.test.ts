@@ -217,6 +217,17 @@ t.test('options: the languages offered, the default, a host\'s words, the curren
   t.notMatch(only.body, 'class="languages"', 'one language: no switch')
 })
 
+t.test('locales [de, en] without defaultLocale: en is the default, as the README promises, not the first offered', async (t) => {
+  t.match(resolveOptions({ key, locales: ['de', 'en'] }), { defaultLocale: 'en' }, 'the resolved options')
+  const host = Fastify()
+  await host.register(stockPortfolio, { key: KEY_A, locales: ['de', 'en'] })
+  t.teardown(() => host.close())
+  for (const [asked, headers] of [['no Accept-Language', {}], ['Accept-Language: fr', { 'accept-language': 'fr' }]] as const) {
+    t.match((await host.inject({ url: '/stocks/', headers })).body, '<html lang="en">', `${asked}: English`)
+  }
+  t.match((await host.inject({ url: '/stocks/', headers: GERMAN })).body, '<html lang="de">', 'German when asked for')
+})
+
 t.test('bad language options fail registration naming the option', async (t) => {
   const cases: Array<[object, RegExp]> = [
     [{ locales: [] }, /option locales must be a non-empty array of language tags/],
