@@ -32,6 +32,12 @@ t.test('the layout is a file or a template string', async (t) => {
   t.throws(() => resolveOptions({ key, layout: 42 as unknown as string }), { message: /option layout must be a path to a handlebars file or \{ template: string \}/ })
 })
 
+t.test('expiry: 1 s to 400 days (34560000 s) are taken, one second more is refused', async (t) => {
+  t.equal(resolveOptions({ key, expiry: 1 }).expiry, 1, 'the lower bound')
+  t.equal(resolveOptions({ key, expiry: 34_560_000 }).expiry, 34_560_000, 'the upper bound')
+  t.throws(() => resolveOptions({ key, expiry: 34_560_001 }), { message: 'fastify-stock-portfolio: option expiry must be a whole number of seconds from 1 to 34560000' }, 'the upper bound and a second')
+})
+
 t.test('bad options fail registration with a message naming the option and what to do in a host', async (t) => {
   t.throws(() => resolveOptions({}), { message: /^fastify-stock-portfolio: option key is missing; give 64 hex characters \(npx fastify-stock-portfolio genkey prints one, as does generateKey\(\) from this package; keep it in your app's secrets, not in code\)$/ })
   t.throws(() => resolveOptions({ key: 'short' }), { message: /^fastify-stock-portfolio: option key: the key has characters that are not hex digits/ })
