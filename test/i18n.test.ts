@@ -85,6 +85,12 @@ t.test('the switch on a page with a long address brings the visitor back, withou
   const switched = await switchFrom(tracked.body)
   t.equal(switched.statusCode, 302)
   t.equal(switched.headers.location, '/add_stock')
+  const longest = `/add_stock?utm_campaign=${'x'.repeat(1000 - '/add_stock?utm_campaign='.length)}`
+  t.equal(longest.length, 1000)
+  const atLimit = await browser.get(longest)
+  t.equal(back(atLimit.body).replaceAll('&#x3D;', '='), longest, 'an address of exactly 1,000 characters is kept whole')
+  t.equal((await switchFrom(atLimit.body)).headers.location, longest, 'and the switch comes back to it')
+  t.equal(back((await browser.get(`${longest}x`)).body), '/add_stock', 'one character more: the query is left out')
   // A host that ignores duplicate slashes serves a page at a path of any length.
   const host = Fastify({ routerOptions: { ignoreDuplicateSlashes: true } })
   await host.register(stockPortfolio, { key: KEY_A, prefix: '/p' })
