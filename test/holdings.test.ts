@@ -44,6 +44,7 @@ t.test('a stale Remove (the row changed in another tab) removes nothing and says
   t.same(tableRows(after).map((row) => row[0]), ['SBUX', 'AAPL'])
   const outOfRange = await browser.postRaw('/stocks/remove', removeForm(page, 2).replace('holding=2', 'holding=9'))
   t.equal(outOfRange.statusCode, 302)
+  t.equal((await browser.postRaw('/stocks/remove', removeForm(page, 2).replace('holding=2', 'holding=9999'))).statusCode, 302, 'a 4-digit index past the rows: stale, not malformed')
   t.same(tableRows((await browser.get('/stocks/')).body).length, 2)
 })
 
@@ -84,6 +85,7 @@ t.test('remove and clear refuse a missing or foreign token (403) and malformed f
     ['clear with a foreign token', '/stocks/clear', `_csrf=${foreignToken}`, 403],
     ['remove without the row', '/stocks/remove', `_csrf=${csrfToken(page)}`, 400],
     ['remove with a bad index', '/stocks/remove', good.replace('holding=0', 'holding=-1'), 400],
+    ['remove with a 5-digit index', '/stocks/remove', good.replace('holding=0', 'holding=10000'), 400],
     ['remove with no row', '/stocks/remove', good.replace(/holding=[^&]*/, 'holding=0+'), 400],
     ['remove with two rows', '/stocks/remove', `${good}&holding=1+SBUX+100+87.56`, 400],
     ['remove with an extra field', '/stocks/remove', `${good}&all=1`, 400],
