@@ -1,6 +1,6 @@
-import t from 'tap'
+import t, { type Test } from 'tap'
 import fc from 'fast-check'
-import { CSV_HEADER, csvProblemMessages, MAX_IMPORT_PURCHASES, PROBLEMS_NAMED, portfolioCsv, readPortfolioCsv as readFile } from '../src/portfolio/portfolio-csv.js'
+import { CSV_HEADER, type CsvImport, csvProblemMessages, MAX_IMPORT_PURCHASES, PROBLEMS_NAMED, portfolioCsv, readPortfolioCsv as readFile } from '../src/portfolio/portfolio-csv.js'
 import { MAX_PRICE, MAX_SHARES, type Holding } from '../src/portfolio/holding.js'
 import { build, Browser, english, VALID } from './helper.js'
 
@@ -122,4 +122,96 @@ t.test('a bare CR between two records ends the line, as old Mac spreadsheets wri
   t.same(await readPortfolioCsv('symbol,shares,price\rAAPL,15,302.17\rMSFT,0,1\rIBM,1,1'), {
     ok: false, errors: ['line 3: the number of shares is a whole number from 1 to 1,000,000,000'], problems: 1
   }, 'CR alone throughout: the bad record is named by its line')
+})
+
+// The file's text is untrusted: whatever it holds, the reader answers a result the page can
+// show, and nothing escapes it as an exception, thrown or uncaught (papaparse runs callbacks).
+
+/** Records anything that escapes; each test ends by checking nothing did. */
+function tripwire (t: Test): () => unknown[] {
+  const escaped: unknown[] = []
+  const record = (error: unknown): void => { escaped.push(error) }
+  process.on('uncaughtException', record)
+  process.on('unhandledRejection', record)
+  t.teardown(() => {
+    process.off('uncaughtException', record)
+    process.off('unhandledRejection', record)
+  })
+  return () => escaped
+}
+
+const STORED_SYMBOL = /^[A-Z][A-Z0-9.-]{0,9}$/
+const positiveInteger = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 1
+
+/**
+ * What is wrong with a result read from `text`, or undefined when it is well formed: valid
+ * holdings, no more than the cap; or named problems, no more than shown, each on a line the
+ * file has, and their English messages.
+ */
+function malformation (text: string, result: CsvImport): string | undefined {
+  if (result.ok) {
+    if (result.holdings.length === 0 || result.holdings.length > MAX_IMPORT_PURCHASES) return `${result.holdings.length} holdings`
+    const bad = result.holdings.find(({ symbol, shares, price }) =>
+      !STORED_SYMBOL.test(symbol) || !positiveInteger(shares) || shares > MAX_SHARES || !positiveInteger(price) || price > MAX_PRICE)
+    return bad === undefined ? undefined : `a holding validation refuses: ${JSON.stringify(bad)}`
+  }
+  const lines = text.split(/\r\n?|\n/).length
+  if (result.errors.length === 0 || result.errors.length > PROBLEMS_NAMED) return `${result.errors.length} problems named`
+  if (!positiveInteger(result.problems) || result.problems < result.errors.length) return `${result.problems} problems counted`
+  if (typeof result.decimalComma !== 'boolean') return 'decimalComma is not a boolean'
+  const badLine = result.errors.find((problem) => 'line' in problem && !(positiveInteger(problem.line) && problem.line <= lines))
+  if (badLine !== undefined) return `a problem on a line the file has not (${lines} lines): ${JSON.stringify(badLine)}`
+  const messages = csvProblemMessages(result, english)
+  if (messages.length !== result.errors.length || messages.some((message) => typeof message !== 'string' || message === '')) return `messages ${JSON.stringify(messages)}`
+  return undefined
+}
+
+/** Reads `text`, and what went wrong: a throw, or a malformed result. */
+async function attack (text: string): Promise<string | undefined> {
+  try {
+    return malformation(text, await readFile(text))
+  } catch (error) {
+    return `threw ${String(error)}`
+  }
+}
+
+const SPREADSHEET_CSV = '\uFEFFSymbol;Shares;Price;Note\r\n"aapl";15;"302,17";"said ""buy""; twice"\r\nMSFT;"2";410\r\n\r\n"BRK.B";1000000;1,2345\r\n'
+
+t.test('every prefix of a file with a BOM, quotes, semicolons and CRLF: a well-formed result, nothing thrown', async (t) => {
+  const escaped = tripwire(t)
+  t.same(await readPortfolioCsv(SPREADSHEET_CSV), {
+    ok: true,
+    holdings: [{ symbol: 'AAPL', shares: 15, price: 3_021_700 }, { symbol: 'MSFT', shares: 2, price: 4_100_000 }, { symbol: 'BRK.B', shares: 1_000_000, price: 12_345 }]
+  }, 'the whole file is read, so its prefixes are cuts of a good file')
+  const wrong: string[] = []
+  let accepted = 0
+  for (let cut = 0; cut <= SPREADSHEET_CSV.length; cut++) {
+    const prefix = SPREADSHEET_CSV.slice(0, cut)
+    const problem = await attack(prefix)
+    if (problem !== undefined) wrong.push(`${cut} ${JSON.stringify(prefix)}: ${problem}`)
+    if ((await readFile(prefix)).ok) accepted++
+  }
+  t.same(wrong, [], `each of ${SPREADSHEET_CSV.length + 1} prefixes`)
+  t.ok(accepted > 0, `${accepted} prefixes were read as purchases, so both kinds of result were checked`)
+  await new Promise((resolve) => setImmediate(resolve))
+  t.same(escaped(), [], 'nothing escaped')
+})
+
+t.test('random text, and a good file with random text spliced in: a well-formed result, nothing thrown', async (t) => {
+  const escaped = tripwire(t)
+  const piece = fc.oneof(
+    fc.constantFrom('"', '""', ',', ';', '\r', '\n', '\r\n', '\uFEFF', ' ', '\t', '\u0000', 'symbol', 'shares', 'price', 'AAPL', '1', '0', '-1', '1,5', '1.5', '1e3', '\uD800', '\u2028'),
+    fc.string({ maxLength: 6 }),
+    fc.string({ unit: 'binary', maxLength: 6 })
+  )
+  const garbage = fc.array(piece, { maxLength: 40 }).map((pieces) => pieces.join(''))
+  const headed = fc.tuple(fc.constantFrom('symbol,shares,price\n', 'symbol;shares;price\r\n', '\uFEFFprice,symbol,shares\r'), garbage).map(([header, rest]) => header + rest)
+  const spliced = fc.tuple(fc.nat({ max: SPREADSHEET_CSV.length }), garbage).map(([at, text]) => SPREADSHEET_CSV.slice(0, at) + text + SPREADSHEET_CSV.slice(at))
+  await fc.assert(fc.asyncProperty(fc.oneof(garbage, headed, spliced), async (text) => {
+    const problem = await attack(text)
+    if (problem !== undefined) throw new Error(problem)
+  }), { numRuns: 1000 })
+  t.pass('1000 texts')
+  await new Promise((resolve) => setImmediate(resolve))
+  t.same(escaped(), [], 'nothing escaped')
 })
