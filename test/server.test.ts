@@ -31,11 +31,14 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     t.match(page.headers.get('content-security-policy'), "default-src 'self'")
     t.match(await page.text(), 'Stock Symbol')
     t.equal((await fetch(`${url}/health`)).status, 200)
-    const started = Date.now()
     child.kill(signal)
-    const [code] = await once(child, 'exit') as [number | null]
-    t.equal(code, 0)
-    t.ok(Date.now() - started < 5000, 'within 5 s')
+    // close-with-grace gives app.close() 4 s, then exits with code 1 saying "killed by timeout":
+    // its own timer, in the server, is the clock, not this process's view on a busy machine.
+    // 'close': the output is read to its end.
+    const [code] = await once(child, 'close') as [number | null]
+    t.equal(code, 0, 'app.close() finished within the 4 s grace')
+    t.notMatch(output(), 'killed by timeout', 'the grace timer did not end it')
+    t.match(output(), `"signal":"${signal}","msg":"server closing"`, 'the server\'s own handler closed it')
   })
 }
 
