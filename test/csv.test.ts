@@ -1,8 +1,9 @@
-import t, { type Test } from 'tap'
+import t from 'tap'
 import fc from 'fast-check'
 import { CSV_HEADER, type CsvImport, csvProblemMessages, MAX_IMPORT_PURCHASES, PROBLEMS_NAMED, portfolioCsv, readPortfolioCsv as readFile } from '../src/portfolio/portfolio-csv.js'
 import { MAX_PRICE, MAX_SHARES, type Holding } from '../src/portfolio/holding.js'
 import { build, Browser, english, VALID } from './helper.js'
+import { tripwire } from './tripwire.js'
 
 /** The import's result with its problems in English, as the page shows them. */
 async function readPortfolioCsv (text: string): Promise<{ ok: true, holdings: Holding[] } | { ok: false, errors: string[], problems: number }> {
@@ -126,19 +127,6 @@ t.test('a bare CR between two records ends the line, as old Mac spreadsheets wri
 
 // The file's text is untrusted: whatever it holds, the reader answers a result the page can
 // show, and nothing escapes it as an exception, thrown or uncaught (papaparse runs callbacks).
-
-/** Records anything that escapes; each test ends by checking nothing did. */
-function tripwire (t: Test): () => unknown[] {
-  const escaped: unknown[] = []
-  const record = (error: unknown): void => { escaped.push(error) }
-  process.on('uncaughtException', record)
-  process.on('unhandledRejection', record)
-  t.teardown(() => {
-    process.off('uncaughtException', record)
-    process.off('unhandledRejection', record)
-  })
-  return () => escaped
-}
 
 const STORED_SYMBOL = /^[A-Z][A-Z0-9.-]{0,9}$/
 const positiveInteger = (n: unknown): boolean => Number.isSafeInteger(n) && (n as number) >= 1

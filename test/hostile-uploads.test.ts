@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { connect } from 'node:net'
 import { build, Browser, csrfToken, holdingCount, setCookies, VALID } from './helper.js'
 import { BOUNDARY, chunk, cutPoints, importHead, rawExchange, upload } from './upload-helper.js'
+import { tripwire } from './tripwire.js'
 
 // The import reads untrusted bytes, so it is attacked here as an attacker would: every cut of
 // a good upload, malformed framing, random bodies, oversized parts. Whatever arrives, the
@@ -10,19 +11,6 @@ import { BOUNDARY, chunk, cutPoints, importHead, rawExchange, upload } from './u
 // unhandled rejection (which, inside a host app, would take the host down).
 
 t.setTimeout(180_000)
-
-/** Records anything that escapes; each test ends by checking nothing did. */
-function tripwire (t: Test): () => unknown[] {
-  const escaped: unknown[] = []
-  const record = (error: unknown): void => { escaped.push(error) }
-  process.on('uncaughtException', record)
-  process.on('unhandledRejection', record)
-  t.teardown(() => {
-    process.off('uncaughtException', record)
-    process.off('unhandledRejection', record)
-  })
-  return () => escaped
-}
 
 /** A browser with one purchase, its cookie, and a token for the import form. */
 async function visitor (t: Test): Promise<{ browser: Browser, token: string, cookie: string }> {
