@@ -42,16 +42,22 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   })
 }
 
-type Outcome = 'ok' | 'not accepted' | 'broken' | '5xx'
+type Outcome = 'ok' | 'not accepted' | 'broken' | 'shed' | '5xx'
 
-/** One request on its own connection: how it ended, and when. */
-function get (url: string, cookie: string): Promise<{ outcome: Outcome, at: number }> {
+/**
+ * One request on its own connection: how it ended, and when. A 503 with Retry-After is the
+ * server shedding load (@fastify/under-pressure): on a machine busy enough that the server's
+ * loop misses a whole sampling second, it counts the delay as infinite, rightly or not.
+ */
+function get (url: string, cookie: string): Promise<{ outcome: Outcome, at: number, status?: number }> {
   return new Promise((resolve) => {
     let started = false
     const req = request(url, { agent: false, headers: { cookie } }, (response) => {
       started = true
       response.resume()
-      response.on('end', () => resolve({ outcome: response.statusCode !== undefined && response.statusCode >= 500 ? '5xx' : 'ok', at: Date.now() }))
+      const status = response.statusCode as number
+      const outcome = status === 503 && response.headers['retry-after'] !== undefined ? 'shed' : status >= 500 ? '5xx' : 'ok'
+      response.on('end', () => resolve({ outcome, at: Date.now(), status }))
       response.on('error', () => resolve({ outcome: 'broken', at: Date.now() }))
     })
     // Refused, or reset before a byte of response: the server never took it.
@@ -74,8 +80,8 @@ t.test('SIGTERM under load: requests in flight finish, nothing is cut off, exit 
   const [code] = await once(child, 'exit') as [number | null]
   const count = (outcome: Outcome): number => outcomes.filter((o) => o.outcome === outcome).length
   t.equal(count('broken'), 0, 'no response was cut off')
-  t.equal(count('5xx'), 0, 'none was a 5xx')
-  t.ok(outcomes.some((o) => o.outcome === 'ok' && o.at > signalled), `requests in flight at SIGTERM finished (${count('ok')} ok, ${count('not accepted')} not accepted)`)
+  t.same(outcomes.filter((o) => o.outcome === '5xx').map((o) => o.status), [], 'none was a 5xx')
+  t.ok(outcomes.some((o) => o.outcome === 'ok' && o.at > signalled), `requests in flight at SIGTERM finished (${count('ok')} ok, ${count('not accepted')} not accepted, ${count('shed')} shed)`)
   t.equal(code, 0)
 })
 
