@@ -7,7 +7,7 @@ import { portfolioCsv } from '../src/portfolio/portfolio-csv.js'
 import { listQuery, portfolioJsonSchema } from '../src/schemas.js'
 import { takeMessage } from '../plugins/flash.js'
 import { localeOf } from '../plugins/i18n.js'
-import { kPaths } from '../src/urls.js'
+import { kPaths, withoutTrailingSlashes } from '../src/urls.js'
 import { varyOn } from '../src/vary.js'
 import { renderPage } from '../plugins/views.js'
 
@@ -24,7 +24,7 @@ export default async function stocksRoutes (instance: FastifyInstance): Promise<
   const fastify = instance.withTypeProvider<JsonSchemaToTsProvider>()
   const { stocks } = fastify[kPaths]
   // The prefix as registered: `kPaths` holds it as browsers send it, percent-encoded.
-  const prefix = fastify.prefix.replace(/\/+$/, '')
+  const prefix = withoutTrailingSlashes(fastify.prefix)
 
   fastify.get('/stocks/', {
     schema: {

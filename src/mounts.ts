@@ -1,3 +1,5 @@
+import { withoutTrailingSlashes } from './urls.js'
+
 /** The session cookies of the plugin's mounts on one server: name and Path of each. */
 const mounts = new WeakMap<object, Array<{ cookieName: string, cookiePath: string }>>()
 
@@ -17,8 +19,6 @@ export function claimCookie (server: object, cookieName: string, cookiePath: str
   }
   mounts.set(server, [...claimed, { cookieName, cookiePath }])
 }
-
-const withoutTrailingSlashes = (path: string): string => path.replace(/\/+$/, '')
 
 /**
  * Refuses a `prefix` that Fastify did not apply. Fastify reads `prefix` only from an options

@@ -2,7 +2,7 @@ import { stylesheet } from './stylesheet.js'
 
 /** Every URL the pages link to, under the prefix the plugin was registered with. */
 export interface SitePaths {
-  /** The prefix without its trailing slash: "" at the root. */
+  /** The prefix without its trailing slash, percent-encoded as browsers send it: "" at the root. */
   base: string
   /** The session cookie's Path: the base, or / at the root. */
   cookiePath: string
@@ -29,13 +29,16 @@ declare module 'fastify' {
   }
 }
 
+/** A path or prefix without its trailing slashes: "/portfolio/" is "/portfolio", "/" is "". */
+export const withoutTrailingSlashes = (path: string): string => path.replace(/\/+$/, '')
+
 /**
  * "/portfolio/" and "/portfolio" alike give links under "/portfolio". A prefix's characters that
  * a browser percent-encodes ("/portföljen", "/my portfolio") are encoded here as it encodes them:
  * the cookie's Path is compared with the address as sent, and a Location must be ASCII.
  */
 export function sitePaths (prefix: string): SitePaths {
-  const base = encodeURI(prefix.replace(/\/+$/, ''))
+  const base = encodeURI(withoutTrailingSlashes(prefix))
   return {
     base,
     cookiePath: base === '' ? '/' : base,
