@@ -40,9 +40,7 @@ export default async function addStockRoutes (instance: FastifyInstance): Promis
     // visitor's mistake: the form comes back with what they typed and a token that works.
     errorHandler (error, request, reply) {
       if (error.code !== 'FST_PORTFOLIO_CSRF') return pluginErrorHandler.call(this, error, request, reply)
-      const body = request.body
-      const values = formValues(typeof body === 'object' && body !== null ? body as Record<string, unknown> : {})
-      return renderForm(reply, 403, { values, message: localeOf(request).t.addStock.expired })
+      return renderForm(reply, 403, { values: formValues(request.body), message: localeOf(request).t.addStock.expired })
     }
   }, async (request, reply) => {
     // With attachValidation a malformed body arrives as it was sent; formValues reads only strings.

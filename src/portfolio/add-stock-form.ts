@@ -67,8 +67,12 @@ export function formFields (wording: Wording<FieldKey>, values: FormValues, erro
   })
 }
 
-/** The string values of a parsed form: a repeated field's first, '' for a missing one. */
-export function formValues (fields: Record<string, unknown>): FormValues {
+/**
+ * The string values of a parsed form: a repeated field's first, '' for a missing one. Any body
+ * is read: one refused before the schema ran (an empty one, say) may be no object at all.
+ */
+export function formValues (body: unknown): FormValues {
+  const fields = typeof body === 'object' && body !== null ? body as Record<string, unknown> : {}
   const read = (name: FormField): string => {
     const value = Array.isArray(fields[name]) ? fields[name][0] : fields[name]
     return typeof value === 'string' ? value : ''
