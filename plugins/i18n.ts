@@ -69,6 +69,6 @@ export function markLanguage (reply: FastifyReply, locale: Locale): void {
 export default fp<Pick<ResolvedOptions, 'locales' | 'defaultLocale' | 'currency'>>(async function i18n (fastify, { locales, defaultLocale, currency }) {
   const made = locales.map(({ tag, messages }) => makeLocale(tag, messages, currency))
   const byTag = new Map(made.map((locale) => [locale.tag, locale]))
-  fastify.decorate(kLanguages, { byTag, tags: [defaultLocale, ...[...byTag.keys()].filter((tag) => tag !== defaultLocale)], fallback: byTag.get(defaultLocale) as Locale, choices: choicesOf(made) })
+  fastify.decorate(kLanguages, { byTag, tags: [...new Set([defaultLocale, ...byTag.keys()])], fallback: byTag.get(defaultLocale) as Locale, choices: choicesOf(made) })
   fastify.decorateRequest(kLocale, null)
 }, { name: 'fastify-stock-portfolio/i18n', fastify: '5.x', dependencies: ['fastify-stock-portfolio/session'], decorators: { request: ['portfolioSession'] } })

@@ -12,7 +12,8 @@ if (args.some((arg) => arg === '--help' || arg === '-h' || arg === 'help')) {
 } else if (command === 'genkey' && extra === undefined) {
   console.log(generateKey())
 } else {
-  const wrong = command === undefined ? '' : command === 'genkey' ? `unexpected argument "${extra}"\n` : `unknown command "${command}"\n`
-  console.error(`${wrong}${USAGE}`)
+  if (command === 'genkey') console.error(`unexpected argument "${extra}"`)
+  else if (command !== undefined) console.error(`unknown command "${command}"`)
+  console.error(USAGE)
   process.exitCode = 2
 }
