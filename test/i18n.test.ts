@@ -279,10 +279,11 @@ t.test('the standalone server\'s own pages: not found and malformed, in the lang
 
 t.test('each request\'s Accept-Language is negotiated on its own: 150 different headers, an empty one, a long one', async (t) => {
   const app = await build(t)
+  const languages: unknown[] = []
   for (let i = 0; i < 150; i++) {
-    const response = await app.inject({ url: '/add_stock', headers: { 'accept-language': `x-${i}, de;q=0.5` } })
-    if (response.headers['content-language'] !== 'de') t.fail(`header ${i}`)
+    languages.push((await app.inject({ url: '/add_stock', headers: { 'accept-language': `x-${i}, de;q=0.5` } })).headers['content-language'])
   }
+  t.same(languages, Array(150).fill('de'), '150 different headers, each negotiated to German')
   t.equal((await app.inject({ url: '/add_stock', headers: { 'accept-language': '' } })).headers['content-language'], 'en', 'an empty header: the default')
   const long = `${'x-abcdefg, '.repeat(30)}de;q=0.1`
   t.equal((await app.inject({ url: '/add_stock', headers: { 'accept-language': long } })).headers['content-language'], 'de', 'a long header')
