@@ -1,6 +1,6 @@
 import t from 'tap'
 import { type FormErrors, holdingCost, parseHolding, type FormValues } from '../src/portfolio/holding.js'
-import { formFields } from '../src/portfolio/add-stock-form.js'
+import { formFields, formValues } from '../src/portfolio/add-stock-form.js'
 import { english } from './helper.js'
 
 /** The messages the form shows for a result's problems, in English. */
@@ -74,4 +74,10 @@ t.test('only ASCII whitespace is trimmed: Unicode spaces around a value are refu
     const result = parseHolding(form({ stock_symbol: `${space}AAPL`, number_of_shares: `${space}1`, purchase_price: `1${space}` }))
     t.same(Object.keys(result.ok ? {} : result.errors).sort(), ['number_of_shares', 'purchase_price', 'stock_symbol'], `U+${space.codePointAt(0)?.toString(16)} is not trimmed`)
   }
+})
+
+t.test('formValues reads any body: strings as sent, a repeated field\'s first, nothing from what is no form', async (t) => {
+  t.same(formValues({ stock_symbol: ['MSFT', 'IBM'], number_of_shares: 5, purchase_price: '2' }), { stock_symbol: 'MSFT', number_of_shares: '', purchase_price: '2' })
+  const empty = { stock_symbol: '', number_of_shares: '', purchase_price: '' }
+  for (const body of [undefined, null, 'stock_symbol=AAPL', 42]) t.same(formValues(body), empty, String(body))
 })
